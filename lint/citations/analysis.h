@@ -1,0 +1,60 @@
+// Citation analysis of one document: every in-text citation found, with its
+// position, and what it resolves to in the article's references and the
+// library. The claim check asks it whether a sentence is supported.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "lint/checks/check.h"
+#include "lint/citations/reference.h"
+
+namespace claimlint {
+
+enum class CitationKind {
+  kAuthorYear,   // Lee et al. (2013), (Lee & Kim, 2013; Park 2014), Lee and colleagues (2013)
+  kNumbered,     // [3], [3, 5], [3-5]
+  kFootnote,     // [^3]
+  kDoi,          // 10.1097/... or a doi.org link
+  kPmid,         // PMID: 123, a PubMed link
+  kLink,         // a link to PMC, a journal, NICE, WHO, NHS, Cochrane ...
+  kQuotedTitle,  // "Acupuncture for acute low back pain: a systematic review"
+  kNamedSource,  // the NICE guidelines, a Cochrane review, the WHO, the NHS website
+  kVague,        // a study on PubMed, research shows, studies have shown, experts say
+};
+
+struct Citation {
+  CitationKind kind = CitationKind::kAuthorYear;
+  int block = -1;
+  std::size_t begin = 0, end = 0;  // byte range in the block text
+  int sentence = -1;               // index into CheckInput::sentences
+  std::string text;                // as written
+  // Parsed parts, where the form has them.
+  std::vector<std::string> families;
+  int year = 0;
+  std::string year_suffix;
+  std::vector<int> numbers;
+  std::string label, doi, pmid, url, title, source;
+  // Resolution: index into CitationAnalysis::entries, or -1.
+  int resolved = -1;
+};
+
+class CitationAnalysis {
+ public:
+  std::vector<Reference> entries;  // article's own references, then the library's
+  std::vector<Citation> citations;
+
+  // True when the sentence (index into CheckInput::sentences) carries a
+  // citation that resolves to an entry.
+  bool Supported(int sentence) const;
+};
+
+// Finds and resolves the document's citations. Pure.
+CitationAnalysis AnalyzeCitations(const CheckInput& in);
+
+// citation.* findings (vague, unresolved, mismatched, uncited, overstated,
+// contradicted, ...), for the rules of category `citation` that are present.
+std::vector<Finding> CheckCitations(const CheckInput& in, const CitationAnalysis& analysis);
+
+}  // namespace claimlint

@@ -1,0 +1,34 @@
+// A bibliographic entry, from a reference library (CSL-JSON, BibTeX) or from
+// the article's own References section.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "lint/rules/rule.h"
+
+namespace claimlint {
+
+struct Reference {
+  std::string id;                     // citation key ("lee2013"); for article entries "ref-N"
+  std::string type;                   // article-journal, report, webpage, ...
+  std::vector<std::string> families;  // authors' family names, in order
+  std::string institution;            // corporate author ("National Institute ...")
+  int year = 0;                       // 0 when unknown
+  std::string title;
+  std::string journal;        // container-title
+  std::string journal_short;  // container-title-short / journalAbbreviation
+  std::string doi, pmid, pmcid, url;
+  std::string abstract, note;  // what the source itself says
+
+  // For entries of the article's own References section.
+  bool from_article = false;
+  int number = 0;              // its number in a numbered list, 0 if none
+  std::string footnote_label;  // when it is a footnote definition
+  std::size_t src_begin = 0, src_end = 0;  // bytes in Document::text
+
+  SourceLoc loc;  // where it was read from (library file and line)
+};
+
+}  // namespace claimlint

@@ -1,0 +1,47 @@
+// The context engine: does a sentence assert the words a rule matched, or
+// negate, hedge, report, question or suppose them? Modelled on NegEx and
+// ConText: trigger phrases (from a YAML cue list), their direction (before or
+// after the target), a scope that ends at termination words or clause ends,
+// and pseudo-triggers that look like triggers but are not.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "lint/base/status.h"
+
+namespace claimlint {
+
+enum class Context { kAsserted, kNegated, kHedged, kReported, kQuestion, kHypothetical };
+std::string_view ContextName(Context c);
+bool ParseContext(std::string_view name, Context* out);
+
+// What the classifier knows about a match beyond the sentence itself.
+struct ContextInput {
+  std::string_view sentence;        // the sentence's plain text
+  std::size_t match_begin = 0;      // byte range of the match in `sentence`
+  std::size_t match_end = 0;
+  bool in_blockquote = false;       // the block is inside a blockquote
+  bool blockquote_refuted = false;  // the blockquote is refuted by the next sentence
+  std::string_view section_heading;  // the heading the block falls under, "" if none
+};
+
+class ContextClassifier {
+ public:
+  // Loads cue lists from YAML text (rules/context.yaml is built in).
+  static Result<std::shared_ptr<const ContextClassifier>> FromYaml(std::string_view yaml,
+                                                                   std::string_view filename);
+  // The built-in cue lists.
+  static std::shared_ptr<const ContextClassifier> Builtin();
+
+  virtual ~ContextClassifier() = default;
+  virtual Context Classify(const ContextInput& input) const = 0;
+
+  // True when the sentence, read alone, refutes what came before it
+  // ("This is false.", "That claim is a myth.").
+  virtual bool IsRefutation(std::string_view sentence) const = 0;
+};
+
+}  // namespace claimlint

@@ -1,0 +1,48 @@
+// The result of a run, as every output format sees it.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "lint/base/finding.h"
+#include "lint/rules/rule_set.h"
+
+namespace claimlint {
+
+struct FileReport {
+  std::string path;               // as reported (relative to the working directory when under it)
+  std::vector<Finding> findings;  // sorted (FindingLess)
+  std::string source;             // the file's text (Document::text), for text carets and HTML
+};
+
+struct Summary {
+  int files = 0;
+  int findings = 0;
+  int error = 0, warning = 0, info = 0;
+  int suppressed = 0;  // hidden by inline suppressions
+  int baselined = 0;   // hidden by the baseline
+  int stale = 0;       // baseline entries that matched nothing
+};
+
+struct Report {
+  std::vector<FileReport> files;  // in input order
+  Summary summary;
+  const RuleSet* rules = nullptr;  // for rule metadata (SARIF rules[], HTML why)
+};
+
+// Recomputes the counts of `summary` from the findings (keeps suppressed/baselined/stale).
+void Tally(Report* report);
+
+struct OutputOptions {
+  bool color = false;       // text: ANSI colour
+  int github_cap = 10;      // github: annotations per severity level
+};
+
+void WriteText(const Report& report, const OutputOptions& opts, std::ostream& out);
+void WriteJson(const Report& report, std::ostream& out);
+void WriteSarif(const Report& report, std::ostream& out);
+void WriteGithub(const Report& report, const OutputOptions& opts, std::ostream& out);
+void WriteHtml(const Report& report, std::ostream& out);
+
+}  // namespace claimlint

@@ -1,0 +1,61 @@
+// Compiled rules: every pattern compiled once with RE2, and one RE2::Set over
+// the pattern rules as a single-pass prefilter per sentence.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lint/base/status.h"
+#include "lint/rules/rule.h"
+
+namespace re2 {
+class RE2;
+}
+
+namespace claimlint {
+
+struct RuleMatch {
+  int rule = -1;                   // index into RuleSet::rules()
+  std::size_t begin = 0, end = 0;  // byte range in the matched text
+};
+
+using PatternList = std::vector<std::unique_ptr<re2::RE2>>;
+
+struct CompiledRule {
+  PatternList patterns, exceptions, topic, narrow, requires_;
+};
+
+class RuleSet {
+ public:
+  // Compiles every rule; a bad pattern or a duplicate id is an Error located
+  // at the rule.
+  static Result<std::shared_ptr<const RuleSet>> Build(std::vector<Rule> rules);
+  ~RuleSet();
+
+  const std::vector<Rule>& rules() const { return rules_; }
+  const CompiledRule& compiled(int i) const { return *compiled_[i]; }
+  // Index of the rule with this id, or -1.
+  int Find(std::string_view id) const;
+
+  // Every match of every pattern rule (rules with `patterns` and no `topic`)
+  // in `text`: leftmost, non-overlapping per rule, at word boundaries unless
+  // the rule says otherwise, minus exception hits. Sorted by begin, rule.
+  void MatchText(std::string_view text, std::vector<RuleMatch>* out) const;
+
+  // First match of any pattern of `list` in `text`, at word boundaries when
+  // `word_boundary`. Returns false when none.
+  static bool FindFirst(const PatternList& list, std::string_view text, bool word_boundary,
+                        std::size_t* begin, std::size_t* end);
+
+ private:
+  RuleSet() = default;
+  struct Prefilter;
+  std::vector<Rule> rules_;
+  std::vector<std::unique_ptr<CompiledRule>> compiled_;
+  std::unique_ptr<Prefilter> prefilter_;
+};
+
+}  // namespace claimlint
