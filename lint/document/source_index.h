@@ -34,6 +34,7 @@ class SourceIndex {
   static constexpr std::size_t kStride = 4096;
   std::size_t size_ = 0;
   std::vector<std::size_t> line_starts_;
+  std::vector<std::size_t> line_ends_;  // offset of each line's terminator
   std::vector<std::size_t> checkpoints_;
 };
 

@@ -1,0 +1,18 @@
+# Writes a C++ source holding every built-in rule pack as a string, so that
+# `claimlint article.md` needs no files beside the binary.
+set(body "// Generated from rules/*.yaml by cmake/embed_rules.cmake. Do not edit.\n")
+string(APPEND body "#include \"lint/rules/builtin_rules.h\"\n\nnamespace claimlint {\nnamespace {\n")
+set(table "")
+set(i 0)
+foreach(f ${FILES})
+  file(READ ${f} hex HEX)
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "'\\\\x\\1'," hex "${hex}")
+  get_filename_component(name ${f} NAME)
+  string(APPEND body "const char kData${i}[] = {${hex} 0};\n")
+  string(APPEND table "    {\"${name}\", std::string_view(kData${i}, sizeof(kData${i}) - 1)},\n")
+  math(EXPR i "${i} + 1")
+endforeach()
+string(APPEND body "}  // namespace\n\nconst std::vector<BuiltinFile>& BuiltinRuleFiles() {\n")
+string(APPEND body "  static const std::vector<BuiltinFile> files = {\n${table}  };\n  return files;\n}\n\n}  // namespace claimlint\n")
+file(WRITE ${OUT}.tmp "${body}")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)

@@ -1,0 +1,82 @@
+#include "lint/checks/claims.h"
+
+#include <algorithm>
+
+#include "lint/citations/analysis.h"
+
+namespace claimlint {
+namespace {
+
+// A blockquote is refuted when the first sentence after it (outside the
+// quote) refutes it: "This is a myth."
+std::vector<char> RefutedQuotes(const CheckInput& in) {
+  const auto& blocks = in.doc.blocks;
+  std::vector<char> refuted(blocks.size(), 0);
+  std::vector<int> first_sentence(blocks.size(), -1);
+  for (std::size_t i = in.sentences.size(); i-- > 0;) {
+    first_sentence[in.sentences[i].block] = static_cast<int>(i);
+  }
+  for (std::size_t b = 0; b < blocks.size(); ++b) {
+    if (!blocks[b].quoted) continue;
+    std::size_t next = b + 1;
+    while (next < blocks.size() && blocks[next].quoted) ++next;
+    if (next >= blocks.size() || first_sentence[next] < 0) continue;
+    const Sentence& s = in.sentences[first_sentence[next]];
+    if (in.context.IsRefutation(SentenceText(in.doc, s))) {
+      for (std::size_t q = b; q < next; ++q) refuted[q] = 1;
+    }
+    b = next - 1;
+  }
+  return refuted;
+}
+
+bool Supported(const CheckInput& in, int si) {
+  if (!in.citations) return false;
+  if (in.citations->Supported(si)) return true;
+  // A citation in the sentence before, in the same block, carries over.
+  return si > 0 && in.sentences[si - 1].block == in.sentences[si].block &&
+         in.citations->Supported(si - 1);
+}
+
+}  // namespace
+
+std::vector<Finding> CheckClaims(const CheckInput& in) {
+  std::vector<Finding> out;
+  std::vector<char> refuted;
+  bool any_quoted = std::any_of(in.doc.blocks.begin(), in.doc.blocks.end(),
+                                [](const Block& b) { return b.quoted; });
+  if (any_quoted) refuted = RefutedQuotes(in);
+  std::vector<RuleMatch> matches;
+  for (std::size_t si = 0; si < in.sentences.size(); ++si) {
+    const Sentence& s = in.sentences[si];
+    const Block& block = in.doc.blocks[s.block];
+    std::string_view text = SentenceText(in.doc, s);
+    matches.clear();
+    in.rules.MatchText(text, &matches);
+    for (const RuleMatch& m : matches) {
+      const Rule& rule = in.rules.rules()[m.rule];
+      ContextInput ci;
+      ci.sentence = text;
+      ci.match_begin = m.begin;
+      ci.match_end = m.end;
+      ci.in_blockquote = block.quoted;
+      ci.blockquote_refuted = any_quoted && refuted[s.block];
+      if (block.section >= 0) ci.section_heading = in.doc.blocks[block.section].text;
+      Context ctx = in.context.Classify(ci);
+      std::string_view name = ContextName(ctx);
+      if (std::find(rule.contexts.begin(), rule.contexts.end(), name) == rule.contexts.end()) {
+        continue;
+      }
+      if (rule.cleared_by_citation && Supported(in, static_cast<int>(si))) continue;
+      std::size_t b = block.map.SourceBegin(s.begin + m.begin);
+      std::size_t e = block.map.SourceEnd(s.begin + m.end);
+      Finding f = MakeFinding(rule, text.substr(m.begin, m.end - m.begin), b, e);
+      f.sentence = std::string(text);
+      f.context = std::string(name);
+      out.push_back(std::move(f));
+    }
+  }
+  return out;
+}
+
+}  // namespace claimlint

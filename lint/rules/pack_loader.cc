@@ -1,0 +1,291 @@
+#include "lint/rules/pack_loader.h"
+
+#include <re2/re2.h>
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "lint/base/finding.h"
+#include "lint/context/context.h"
+#include "lint/rules/builtin_rules.h"
+
+namespace claimlint {
+namespace {
+
+constexpr const char* kRuleKeys[] = {
+    "id",       "category",   "severity",     "message",  "patterns",       "exceptions",
+    "contexts", "cleared_by_citation",        "case_sensitive", "word_boundary", "suggestion",
+    "why",      "url",        "topic",        "narrow",   "requires",       "check",
+    "options",  "examples",   "description"};
+
+class PackReader {
+ public:
+  explicit PackReader(std::string_view filename) : file_(filename) {}
+
+  Error At(const YAML::Node& node, std::string message) const {
+    Error e;
+    e.file = file_;
+    e.message = std::move(message);
+    if (node.IsDefined()) {
+      YAML::Mark m = node.Mark();
+      if (m.line >= 0) {
+        e.line = m.line + 1;
+        e.column = m.column + 1;
+      }
+    }
+    return e;
+  }
+
+  Result<std::vector<Rule>> Read(std::string_view yaml) {
+    YAML::Node root;
+    try {
+      root = YAML::Load(std::string(yaml));
+    } catch (const YAML::Exception& ex) {
+      Error e;
+      e.file = file_;
+      e.line = ex.mark.line >= 0 ? ex.mark.line + 1 : 0;
+      e.column = ex.mark.column >= 0 ? ex.mark.column + 1 : 0;
+      e.message = "invalid YAML: " + ex.msg;
+      return e;
+    }
+    if (!root.IsMap()) return At(root, "a rule pack is a mapping with a 'rules:' list");
+    std::string pack;
+    for (const auto& kv : root) {
+      std::string key = kv.first.as<std::string>("");
+      if (key != "pack" && key != "rules" && key != "description") {
+        return At(kv.first, "unknown key '" + key + "' (a pack has 'pack', 'description', 'rules')");
+      }
+    }
+    if (root["pack"]) {
+      if (!root["pack"].IsScalar()) return At(root["pack"], "'pack' must be a string");
+      pack = root["pack"].Scalar();
+    }
+    YAML::Node rules = root["rules"];
+    if (!rules) return At(root, "missing 'rules:' list");
+    if (!rules.IsSequence()) return At(rules, "'rules' must be a list");
+    std::vector<Rule> out;
+    for (const auto& node : rules) {
+      Rule rule;
+      rule.pack = pack;
+      if (Status st = ReadRule(node, &rule); !st.ok()) return st.error();
+      out.push_back(std::move(rule));
+    }
+    return out;
+  }
+
+ private:
+  Status String(const YAML::Node& node, const char* key, std::string* out, bool required) {
+    YAML::Node v = node[key];
+    if (!v) {
+      if (required) return At(node, std::string("rule is missing '") + key + "'");
+      return {};
+    }
+    if (!v.IsScalar()) return At(v, std::string("'") + key + "' must be a string");
+    *out = v.Scalar();
+    return {};
+  }
+
+  Status Bool(const YAML::Node& node, const char* key, bool* out) {
+    YAML::Node v = node[key];
+    if (!v) return {};
+    if (!v.IsScalar() || (v.Scalar() != "true" && v.Scalar() != "false")) {
+      return At(v, std::string("'") + key + "' must be true or false");
+    }
+    *out = v.Scalar() == "true";
+    return {};
+  }
+
+  Status Strings(const YAML::Node& node, const char* key, std::vector<std::string>* out) {
+    YAML::Node v = node[key];
+    if (!v) return {};
+    if (v.IsScalar()) {
+      out->push_back(v.Scalar());
+      return {};
+    }
+    if (!v.IsSequence()) return At(v, std::string("'") + key + "' must be a list of strings");
+    for (const auto& item : v) {
+      if (!item.IsScalar()) return At(item, std::string("'") + key + "' must be a list of strings");
+      out->push_back(item.Scalar());
+    }
+    return {};
+  }
+
+  Status Patterns(const YAML::Node& node, const char* key, bool case_sensitive,
+                  std::vector<std::string>* out) {
+    if (Status st = Strings(node, key, out); !st.ok()) return st;
+    YAML::Node v = node[key];
+    RE2::Options opts;
+    opts.set_log_errors(false);
+    opts.set_case_sensitive(case_sensitive);
+    for (std::size_t i = 0; i < out->size(); ++i) {
+      RE2 re((*out)[i], opts);
+      if (!re.ok()) {
+        YAML::Node at = v.IsSequence() ? v[i] : v;
+        return At(at, std::string("bad pattern in '") + key + "': " + re.error());
+      }
+      if ((*out)[i].empty()) return At(v, std::string("empty pattern in '") + key + "'");
+    }
+    return {};
+  }
+
+  Status ReadRule(const YAML::Node& node, Rule* rule) {
+    if (!node.IsMap()) return At(node, "each rule must be a mapping");
+    for (const auto& kv : node) {
+      std::string key = kv.first.as<std::string>("");
+      if (std::find(std::begin(kRuleKeys), std::end(kRuleKeys), key) == std::end(kRuleKeys)) {
+        return At(kv.first, "unknown key '" + key + "' in rule");
+      }
+    }
+    rule->loc = {file_, node.Mark().line + 1, node.Mark().column + 1};
+    if (node["id"]) rule->loc = {file_, node["id"].Mark().line + 1, node["id"].Mark().column + 1};
+    Status st;
+    if (!(st = String(node, "id", &rule->id, true)).ok()) return st;
+    if (rule->id.empty() || rule->id.find_first_of(" \t,") != std::string::npos) {
+      return At(node["id"], "rule id must be a non-empty dotted name without spaces or commas");
+    }
+    if (!(st = String(node, "category", &rule->category, true)).ok()) return st;
+    static const std::set<std::string> kCategories = {"claim", "citation", "disclosure", "quality"};
+    if (!kCategories.count(rule->category)) {
+      return At(node["category"], "category must be one of claim, citation, disclosure, quality");
+    }
+    std::string severity;
+    if (!(st = String(node, "severity", &severity, true)).ok()) return st;
+    if (!ParseSeverity(severity, &rule->severity)) {
+      return At(node["severity"], "severity must be error, warning or info");
+    }
+    if (!(st = String(node, "message", &rule->message, true)).ok()) return st;
+    if (!(st = String(node, "suggestion", &rule->suggestion, false)).ok()) return st;
+    if (!(st = String(node, "why", &rule->why, false)).ok()) return st;
+    if (!(st = String(node, "url", &rule->url, false)).ok()) return st;
+    if (!(st = String(node, "check", &rule->check, false)).ok()) return st;
+    if (!(st = Bool(node, "cleared_by_citation", &rule->cleared_by_citation)).ok()) return st;
+    if (!(st = Bool(node, "case_sensitive", &rule->case_sensitive)).ok()) return st;
+    if (!(st = Bool(node, "word_boundary", &rule->word_boundary)).ok()) return st;
+    for (auto [key, list] : {std::pair{"patterns", &rule->patterns},
+                             std::pair{"exceptions", &rule->exceptions},
+                             std::pair{"topic", &rule->topic}, std::pair{"narrow", &rule->narrow},
+                             std::pair{"requires", &rule->requires_}}) {
+      if (!(st = Patterns(node, key, rule->case_sensitive, list)).ok()) return st;
+    }
+    if (!(st = Strings(node, "contexts", &rule->contexts)).ok()) return st;
+    for (std::size_t i = 0; i < rule->contexts.size(); ++i) {
+      Context c;
+      if (!ParseContext(rule->contexts[i], &c)) {
+        return At(node["contexts"],
+                  "unknown context '" + rule->contexts[i] +
+                      "' (asserted, negated, hedged, reported, question, hypothetical)");
+      }
+    }
+    if (rule->contexts.empty()) rule->contexts.push_back("asserted");
+    if (YAML::Node opts = node["options"]) {
+      if (!opts.IsMap()) return At(opts, "'options' must be a mapping of names to values");
+      for (const auto& kv : opts) {
+        if (!kv.second.IsScalar()) return At(kv.second, "option values must be scalars");
+        rule->options[kv.first.as<std::string>("")] = kv.second.Scalar();
+      }
+    }
+    bool is_disclosure = !rule->topic.empty() || !rule->requires_.empty();
+    if (is_disclosure && (rule->topic.empty() || rule->requires_.empty())) {
+      return At(node, "a disclosure rule needs both 'topic' and 'requires'");
+    }
+    if (rule->check.empty() && !is_disclosure && rule->patterns.empty()) {
+      return At(node, "rule '" + rule->id + "' has no 'patterns' (nor 'topic'/'requires' or 'check')");
+    }
+    YAML::Node ex = node["examples"];
+    if (!ex) return At(node, "rule '" + rule->id + "' has no 'examples' (fire and pass)");
+    if (!ex.IsMap()) return At(ex, "'examples' must be a mapping with 'fire' and 'pass' lists");
+    for (const auto& kv : ex) {
+      std::string key = kv.first.as<std::string>("");
+      if (key != "fire" && key != "pass") {
+        return At(kv.first, "unknown key '" + key + "' in examples (fire, pass)");
+      }
+    }
+    if (!(st = Strings(ex, "fire", &rule->examples_fire)).ok()) return st;
+    if (!(st = Strings(ex, "pass", &rule->examples_pass)).ok()) return st;
+    if (rule->examples_fire.empty() || rule->examples_pass.empty()) {
+      return At(ex, "rule '" + rule->id + "' needs at least one 'fire' and one 'pass' example");
+    }
+    if (rule->url.empty()) {
+      std::size_t p = rule->why.find("http");
+      if (p != std::string::npos) {
+        std::size_t e = rule->why.find_first_of(" \t\n)>\"'", p);
+        rule->url = rule->why.substr(p, e == std::string::npos ? std::string::npos : e - p);
+        while (!rule->url.empty() && (rule->url.back() == '.' || rule->url.back() == ',' ||
+                                      rule->url.back() == ';')) {
+          rule->url.pop_back();
+        }
+      }
+    }
+    return {};
+  }
+
+  std::string file_;
+};
+
+bool IsCueFile(std::string_view yaml) {
+  // The context engine's cue lists share the folder but are not a rule pack.
+  std::size_t p = 0;
+  while (p < yaml.size()) {
+    std::size_t e = yaml.find('\n', p);
+    std::string_view line = yaml.substr(p, e == std::string_view::npos ? std::string_view::npos : e - p);
+    if (!line.empty() && line[0] != '#' && line[0] != ' ' && line[0] != '-') {
+      return line.substr(0, 5) == "cues:";
+    }
+    if (e == std::string_view::npos) break;
+    p = e + 1;
+  }
+  return false;
+}
+
+}  // namespace
+
+Result<std::vector<Rule>> LoadRulePack(std::string_view yaml, std::string_view filename) {
+  return PackReader(filename).Read(yaml);
+}
+
+Result<std::vector<Rule>> LoadRulePath(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  std::vector<std::string> files;
+  if (fs::is_directory(path, ec)) {
+    for (const auto& entry : fs::directory_iterator(path, ec)) {
+      std::string ext = entry.path().extension().string();
+      if (entry.is_regular_file(ec) && (ext == ".yml" || ext == ".yaml")) {
+        files.push_back(entry.path().string());
+      }
+    }
+    std::sort(files.begin(), files.end());
+  } else {
+    files.push_back(path);
+  }
+  std::vector<Rule> all;
+  for (const std::string& file : files) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return Error{file, 0, 0, "cannot read rule pack"};
+    std::stringstream ss;
+    ss << in.rdbuf();
+    std::string text = ss.str();
+    if (IsCueFile(text)) continue;
+    auto rules = LoadRulePack(text, file);
+    if (!rules.ok()) return rules.error();
+    for (Rule& r : rules.value()) all.push_back(std::move(r));
+  }
+  return all;
+}
+
+Result<std::vector<Rule>> LoadBuiltinRules() {
+  std::vector<Rule> all;
+  for (const BuiltinFile& f : BuiltinRuleFiles()) {
+    if (IsCueFile(f.text)) continue;
+    auto rules = LoadRulePack(f.text, "rules/" + std::string(f.name));
+    if (!rules.ok()) return rules.error();
+    for (Rule& r : rules.value()) all.push_back(std::move(r));
+  }
+  return all;
+}
+
+}  // namespace claimlint
