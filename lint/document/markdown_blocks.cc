@@ -94,8 +94,14 @@ class Walker {
       return;
     }
     if (t == CMARK_NODE_FOOTNOTE_DEFINITION) {
-      const char* lit = cmark_node_get_literal(node);
-      footnote_label_ = lit ? lit : "";
+      // The label is not exposed by the API: read it from "[^label]:".
+      footnote_label_.clear();
+      std::size_t at = doc_->index.LineStart(cmark_node_get_start_line(node));
+      std::size_t open = src_.find("[^", at);
+      std::size_t close = open == std::string_view::npos ? open : src_.find(']', open);
+      if (close != std::string_view::npos && close - open < 1000) {
+        footnote_label_ = std::string(src_.substr(open + 2, close - open - 2));
+      }
       in_footnote_ = true;
       return;
     }

@@ -54,3 +54,9 @@ CLAIMLINT_WEAK void WriteGithub(const Report&, const OutputOptions&, std::ostrea
 CLAIMLINT_WEAK void WriteHtml(const Report&, std::ostream&) {}
 
 }  // namespace claimlint
+
+namespace claimlint {
+CLAIMLINT_WEAK Result<std::vector<Reference>> ReadReferenceFile(const std::string& path) {
+  return Error{path, 0, 0, "reference libraries are not supported yet"};
+}
+}  // namespace claimlint
