@@ -4,6 +4,7 @@ set(body "// Generated from rules/*.yaml by cmake/embed_rules.cmake. Do not edit
 string(APPEND body "#include \"lint/rules/builtin_rules.h\"\n\nnamespace claimlint {\nnamespace {\n")
 set(table "")
 set(i 0)
+string(REPLACE "|" ";" FILES "${FILES}")
 foreach(f ${FILES})
   file(READ ${f} hex HEX)
   string(REGEX REPLACE "([0-9a-f][0-9a-f])" "'\\\\x\\1'," hex "${hex}")

@@ -61,6 +61,25 @@ std::size_t MarkerLength(std::string_view text, std::size_t b, std::size_t e) {
   return i - b;
 }
 
+// A whole line that is an HTML comment ("<!-- claimlint-disable ... -->"):
+// suppressions and expectations work in plain text too.
+bool IsCommentLine(std::string_view text, std::size_t b, std::size_t e) {
+  std::string_view line = text.substr(b, e - b);
+  return line.size() >= 7 && line.substr(0, 4) == "<!--" && line.substr(line.size() - 3) == "-->";
+}
+
+void RecordComment(std::string_view text, std::size_t b, std::size_t e, Document* doc) {
+  std::string_view body = text.substr(b + 4, e - b - 7);
+  while (!body.empty() && (body.front() == ' ' || body.front() == '\t')) body.remove_prefix(1);
+  while (!body.empty() && (body.back() == ' ' || body.back() == '\t')) body.remove_suffix(1);
+  HtmlComment c;
+  c.body = std::string(body);
+  c.src_begin = b;
+  c.src_end = e;
+  c.line = c.end_line = doc->index.At(doc->text, b).line;
+  doc->comments.push_back(std::move(c));
+}
+
 bool EndsWithPunctuation(std::string_view s) {
   if (s.empty()) return false;
   char c = s.back();
@@ -76,6 +95,11 @@ void BuildPlainTextBlocks(std::string_view parse_text, Document* doc) {
   while (i < lines.size()) {
     std::size_t b = lines[i].begin, e = lines[i].end;
     Trim(parse_text, &b, &e);
+    if (b < e && IsCommentLine(parse_text, b, e)) {
+      RecordComment(parse_text, b, e, doc);
+      ++i;
+      continue;
+    }
     if (b == e) {
       ++i;
       continue;
@@ -92,7 +116,7 @@ void BuildPlainTextBlocks(std::string_view parse_text, Document* doc) {
     while (j < lines.size()) {
       std::size_t lb = lines[j].begin, le = lines[j].end;
       Trim(parse_text, &lb, &le);
-      if (lb == le) break;
+      if (lb == le || IsCommentLine(parse_text, lb, le)) break;
       if (j > i) {
         if (MarkerLength(parse_text, lb, le)) break;
         // The break between lines reads as a space.
@@ -113,7 +137,7 @@ void BuildPlainTextBlocks(std::string_view parse_text, Document* doc) {
     bool blank_after = j >= lines.size() || [&] {
       std::size_t lb = lines[j].begin, le = lines[j].end;
       Trim(parse_text, &lb, &le);
-      return lb == le;
+      return lb == le || IsCommentLine(parse_text, lb, le);
     }();
     if (block.kind == BlockKind::kParagraph && line_count == 1 && blank_after &&
         CountCodePoints(block.text) <= 120 && !EndsWithPunctuation(block.text)) {

@@ -270,3 +270,20 @@ TEST(Sentences, DocumentSentences) {
 
 }  // namespace
 }  // namespace claimlint
+
+namespace claimlint {
+namespace {
+
+TEST(PlainText, WholeLineCommentsAreComments) {
+  Document doc = ParseDocument("a.txt",
+                               "Intro paragraph here.\n<!-- expect: claim.x -->\nNext line cures colds.\n",
+                               false);
+  ASSERT_EQ(doc.comments.size(), 1u);
+  EXPECT_EQ(doc.comments[0].body, "expect: claim.x");
+  EXPECT_EQ(doc.comments[0].line, 2);
+  ASSERT_EQ(doc.blocks.size(), 2u);
+  EXPECT_EQ(doc.blocks[1].text, "Next line cures colds.");
+}
+
+}  // namespace
+}  // namespace claimlint
