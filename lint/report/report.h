@@ -3,9 +3,11 @@
 
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "lint/base/finding.h"
+#include "lint/base/status.h"
 #include "lint/rules/rule_set.h"
 
 namespace claimlint {
@@ -35,8 +37,8 @@ struct Report {
 void Tally(Report* report);
 
 struct OutputOptions {
-  bool color = false;       // text: ANSI colour
-  int github_cap = 10;      // github: annotations per severity level
+  bool color = false;   // text: ANSI colour
+  int github_cap = 10;  // github: annotations per severity level
 };
 
 void WriteText(const Report& report, const OutputOptions& opts, std::ostream& out);
@@ -44,5 +46,11 @@ void WriteJson(const Report& report, std::ostream& out);
 void WriteSarif(const Report& report, std::ostream& out);
 void WriteGithub(const Report& report, const OutputOptions& opts, std::ostream& out);
 void WriteHtml(const Report& report, std::ostream& out);
+
+// Reads a report written by WriteJson back (for `claimlint report FILE.json`).
+// Sources are left empty (the caller re-reads them) and byte ranges are 0;
+// `filename` locates errors. Rejects other schema versions than
+// claimlint-report/1.
+Result<Report> ReadJsonReport(std::string_view json, std::string_view filename);
 
 }  // namespace claimlint

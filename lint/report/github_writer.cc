@@ -1,0 +1,141 @@
+// GitHub Actions workflow commands ("::error file=...::message"). GitHub shows
+// at most 10 annotations of each level per step, so the most severe are
+// printed first, each level is capped, and a final notice says how many were
+// left out.
+#include <array>
+#include <string>
+#include <vector>
+
+#include "lint/report/report.h"
+#include "lint/report/report_util.h"
+
+namespace claimlint {
+namespace {
+
+// Escaping as in @actions/core (command.ts): data escapes % CR LF; property
+// values also escape : and ,.
+std::string EscapeData(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '%':
+        out += "%25";
+        break;
+      case '\r':
+        out += "%0D";
+        break;
+      case '\n':
+        out += "%0A";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string EscapeProperty(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '%':
+        out += "%25";
+        break;
+      case '\r':
+        out += "%0D";
+        break;
+      case '\n':
+        out += "%0A";
+        break;
+      case ':':
+        out += "%3A";
+        break;
+      case ',':
+        out += "%2C";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string_view Command(Severity s) {
+  switch (s) {
+    case Severity::kError:
+      return "error";
+    case Severity::kWarning:
+      return "warning";
+    case Severity::kInfo:
+      return "notice";
+  }
+  return "notice";
+}
+
+void WriteAnnotation(const FileReport& file, const Finding& f, std::ostream& out) {
+  out << "::" << Command(f.severity) << " file=" << EscapeProperty(file.path);
+  if (f.line >= 1) {
+    out << ",line=" << f.line << ",endLine=" << std::max(f.end_line, f.line);
+    if (f.column >= 1) {
+      out << ",col=" << f.column;
+      // GitHub ignores columns on multi-line annotations; keep them anyway.
+      if (f.end_column >= 1) out << ",endColumn=" << f.end_column;
+    }
+  }
+  out << ",title=" << EscapeProperty(f.rule) << "::" << EscapeData(f.message);
+  if (!f.suggestion.empty()) out << EscapeData("\n" + f.suggestion);
+  out << '\n';
+}
+
+}  // namespace
+
+void WriteGithub(const Report& report, const OutputOptions& opts, std::ostream& out) {
+  struct Item {
+    const FileReport* file;
+    const Finding* finding;
+  };
+  // Index 0 = error, 1 = warning, 2 = info; each in report order.
+  std::array<std::vector<Item>, 3> by_level;
+  for (const FileReport& file : report.files) {
+    for (const Finding& f : file.findings) {
+      int level = 2 - static_cast<int>(f.severity);
+      by_level[level].push_back({&file, &f});
+    }
+  }
+  const bool capped = opts.github_cap >= 0;
+  const std::size_t cap = capped ? static_cast<std::size_t>(opts.github_cap) : 0;
+  auto over = [&](const std::vector<Item>& v, std::size_t limit) {
+    return capped && v.size() > limit;
+  };
+  // The closing notice takes one of the notice slots when anything is left out.
+  bool truncated = over(by_level[0], cap) || over(by_level[1], cap) || over(by_level[2], cap);
+  std::array<std::size_t, 3> limits{cap, cap, truncated && cap > 0 ? cap - 1 : cap};
+  std::array<std::size_t, 3> left{0, 0, 0};
+  for (int level = 0; level < 3; ++level) {
+    const std::vector<Item>& items = by_level[level];
+    std::size_t shown = capped ? std::min(items.size(), limits[level]) : items.size();
+    for (std::size_t i = 0; i < shown; ++i) WriteAnnotation(*items[i].file, *items[i].finding, out);
+    left[level] = items.size() - shown;
+  }
+  std::size_t total_left = left[0] + left[1] + left[2];
+  if (total_left == 0) return;
+  std::string parts;
+  auto add = [&](std::size_t n, std::string_view noun, std::string_view plural) {
+    if (n == 0) return;
+    if (!parts.empty()) parts += ", ";
+    parts += report_internal::CountNoun(static_cast<int>(n), noun, plural);
+  };
+  add(left[0], "error", "");
+  add(left[1], "warning", "");
+  add(left[2], "info", "info");
+  std::string message = std::to_string(total_left) + " more claimlint " +
+                        (total_left == 1 ? "finding was" : "findings were") + " not annotated (" +
+                        parts + "): GitHub shows only " + std::to_string(cap) +
+                        " annotations of each level per step. The full list is in the text, "
+                        "JSON or SARIF output (claimlint --format text|json|sarif).";
+  out << "::notice::" << EscapeData(message) << '\n';
+}
+
+}  // namespace claimlint

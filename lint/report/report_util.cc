@@ -1,0 +1,201 @@
+#include "lint/report/report_util.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "lint/base/utf8.h"
+
+namespace claimlint::report_internal {
+
+Summary CountedSummary(const Report& report) {
+  Summary s = report.summary;
+  s.files = static_cast<int>(report.files.size());
+  s.findings = s.error = s.warning = s.info = 0;
+  for (const FileReport& file : report.files) {
+    for (const Finding& f : file.findings) {
+      ++s.findings;
+      switch (f.severity) {
+        case Severity::kError:
+          ++s.error;
+          break;
+        case Severity::kWarning:
+          ++s.warning;
+          break;
+        case Severity::kInfo:
+          ++s.info;
+          break;
+      }
+    }
+  }
+  return s;
+}
+
+LineTable::LineTable(std::string_view text) : text_(text) {
+  starts_.push_back(0);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n' || text[i] == '\r') {
+      ends_.push_back(i);
+      if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      starts_.push_back(i + 1);
+    }
+  }
+  ends_.push_back(text.size());
+}
+
+std::size_t LineTable::Start(int line) const {
+  if (line < 1) return 0;
+  if (line > count()) return text_.size();
+  return starts_[line - 1];
+}
+
+std::size_t LineTable::End(int line) const {
+  if (line < 1) return 0;
+  if (line > count()) return text_.size();
+  return ends_[line - 1];
+}
+
+std::string_view LineTable::Line(int line) const {
+  if (line < 1 || line > count()) return {};
+  return text_.substr(Start(line), End(line) - Start(line));
+}
+
+std::size_t LineTable::Offset(int line, int column) const {
+  std::size_t i = Start(line);
+  const std::size_t end = End(line);
+  for (int col = 1; i < end && col < column; ++col) {
+    ++i;
+    while (i < end && IsContinuationByte(static_cast<unsigned char>(text_[i]))) ++i;
+  }
+  return i;
+}
+
+RuleLookup::RuleLookup(const RuleSet* rules) : rules_(rules) {
+  if (rules_ == nullptr) return;
+  const std::vector<Rule>& all = rules_->rules();
+  for (std::size_t i = 0; i < all.size(); ++i) index_.emplace(all[i].id, static_cast<int>(i));
+}
+
+const Rule* RuleLookup::Find(std::string_view id) const {
+  auto it = index_.find(id);
+  return it == index_.end() ? nullptr : &rules_->rules()[it->second];
+}
+
+std::string_view SarifLevel(Severity s) {
+  switch (s) {
+    case Severity::kError:
+      return "error";
+    case Severity::kWarning:
+      return "warning";
+    case Severity::kInfo:
+      return "note";
+  }
+  return "note";
+}
+
+namespace {
+
+bool KeepInUri(unsigned char c) {
+  if (std::isalnum(c)) return true;
+  switch (c) {
+    case '-':
+    case '.':
+    case '_':
+    case '~':
+    case '/':
+    case '@':
+    case '!':
+    case '$':
+    case '&':
+    case '\'':
+    case '(':
+    case ')':
+    case '*':
+    case '+':
+    case ',':
+    case ';':
+    case '=':
+      return true;
+    default:
+      return false;
+  }
+}
+
+void AppendEncoded(std::string_view s, std::string* out) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  for (unsigned char c : s) {
+    if (c < 0x80 && KeepInUri(c)) {
+      *out += static_cast<char>(c);
+    } else {
+      *out += '%';
+      *out += kHex[c >> 4];
+      *out += kHex[c & 0xF];
+    }
+  }
+}
+
+}  // namespace
+
+std::string PathToUri(std::string_view path) {
+  std::string p(path);
+  std::replace(p.begin(), p.end(), '\\', '/');
+  std::string out;
+  if (p.size() >= 2 && std::isalpha(static_cast<unsigned char>(p[0])) && p[1] == ':') {
+    // A Windows drive path: file:///C:/...
+    out = "file:///";
+    out += p.substr(0, 2);
+    AppendEncoded(std::string_view(p).substr(2), &out);
+    return out;
+  }
+  if (!p.empty() && p[0] == '/') {
+    out = p.size() > 1 && p[1] == '/' ? "file:" : "file://";
+  }
+  // Leading "./" adds nothing to a relative reference.
+  std::string_view rest(p);
+  while (rest.substr(0, 2) == "./") rest.remove_prefix(2);
+  AppendEncoded(rest, &out);
+  return out;
+}
+
+std::string CountNoun(int n, std::string_view noun, std::string_view plural) {
+  std::string out = std::to_string(n);
+  out += ' ';
+  if (n == 1) {
+    out += noun;
+  } else if (plural.empty()) {
+    out += noun;
+    out += 's';
+  } else {
+    out += plural;
+  }
+  return out;
+}
+
+namespace {
+
+void AppendPart(std::string* line, int n, std::string_view noun, std::string_view plural) {
+  if (n == 0) return;
+  if (!line->empty()) *line += ", ";
+  *line += CountNoun(n, noun, plural);
+}
+
+}  // namespace
+
+std::string SummaryLine(const Summary& s) {
+  std::string line;
+  if (s.findings == 0) {
+    line = "no findings";
+  } else {
+    AppendPart(&line, s.error, "error", "");
+    AppendPart(&line, s.warning, "warning", "");
+    AppendPart(&line, s.info, "info", "info");
+  }
+  line += " in " + CountNoun(s.files, "file");
+  std::string extra;
+  AppendPart(&extra, s.suppressed, "suppressed", "suppressed");
+  AppendPart(&extra, s.baselined, "baselined", "baselined");
+  AppendPart(&extra, s.stale, "stale baseline entry", "stale baseline entries");
+  if (!extra.empty()) line += " (" + extra + ")";
+  return line;
+}
+
+}  // namespace claimlint::report_internal

@@ -1,0 +1,163 @@
+// SARIF 2.1.0 for GitHub code scanning and other SARIF viewers. rules[] lists
+// the rules that have results in this run (sorted by id), as ESLint's and
+// markdownlint-cli2's formatters do: the log stays small and every rule entry
+// is one that a viewer can show a result for.
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "lint/report/report.h"
+#include "lint/report/report_util.h"
+
+#ifndef CLAIMLINT_VERSION
+#define CLAIMLINT_VERSION "0.0.0"
+#endif
+#ifndef CLAIMLINT_HOMEPAGE
+#define CLAIMLINT_HOMEPAGE "https://github.com/claimlint/claimlint"
+#endif
+
+namespace claimlint {
+namespace {
+
+using ojson = nlohmann::ordered_json;
+using report_internal::RuleLookup;
+using report_internal::SarifLevel;
+
+constexpr std::string_view kSarifSchema =
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+constexpr std::string_view kFingerprintKey = "claimlint/v1";
+
+// "claim.immune-boost" -> "ClaimImmuneBoost" (SARIF validator rule SARIF2012
+// wants a readable name distinct from the id).
+std::string PascalName(std::string_view id) {
+  std::string out;
+  bool upper = true;
+  for (char c : id) {
+    if (c == '.' || c == '-' || c == '_' || c == ' ') {
+      upper = true;
+      continue;
+    }
+    out += upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
+    upper = false;
+  }
+  return out;
+}
+
+// helpUri must be an absolute URI.
+bool LooksLikeUri(std::string_view url) {
+  if (url.substr(0, 8) != "https://" && url.substr(0, 7) != "http://") return false;
+  for (unsigned char c : url) {
+    if (c <= 0x20 || c >= 0x7F || c == '"' || c == '<' || c == '>') return false;
+  }
+  return true;
+}
+
+std::string Template(std::string_view message) {
+  std::string out(message);
+  for (std::size_t at = out.find("{match}"); at != std::string::npos;
+       at = out.find("{match}", at)) {
+    out.replace(at, 7, "\xE2\x80\xA6");  // "…"
+  }
+  return out;
+}
+
+ojson RuleJson(const std::string& id, const Rule* rule, const Finding& first) {
+  ojson r;
+  r["id"] = id;
+  r["name"] = PascalName(id);
+  if (rule == nullptr) {
+    r["shortDescription"] = {{"text", id}};
+    r["defaultConfiguration"] = {{"level", SarifLevel(first.severity)}};
+    r["properties"] = {{"category", first.category}, {"tags", ojson::array({first.category})}};
+    return r;
+  }
+  std::string short_text = Template(rule->message);
+  if (short_text.empty()) short_text = id;
+  r["shortDescription"] = {{"text", short_text}};
+  r["fullDescription"] = {{"text", rule->why.empty() ? short_text : rule->why}};
+  std::string help = rule->suggestion;
+  if (!rule->why.empty()) help += (help.empty() ? "" : "\n\n") + rule->why;
+  if (!help.empty()) r["help"] = {{"text", help}};
+  if (LooksLikeUri(rule->url)) r["helpUri"] = rule->url;
+  r["defaultConfiguration"] = {{"level", SarifLevel(rule->severity)}};
+  r["properties"] = {{"category", rule->category}, {"tags", ojson::array({rule->category})}};
+  return r;
+}
+
+ojson RegionJson(const Finding& f) {
+  ojson region;
+  region["startLine"] = f.line;
+  if (f.column >= 1) region["startColumn"] = f.column;
+  int end_line = std::max(f.end_line, f.line);
+  region["endLine"] = end_line;
+  if (f.column >= 1 && f.end_column >= 1 && (end_line > f.line || f.end_column >= f.column)) {
+    region["endColumn"] = f.end_column;
+  }
+  if (!f.excerpt.empty()) region["snippet"] = {{"text", f.excerpt}};
+  return region;
+}
+
+ojson ResultJson(const FileReport& file, const Finding& f, int rule_index) {
+  ojson r;
+  r["ruleId"] = f.rule;
+  r["ruleIndex"] = rule_index;
+  r["level"] = SarifLevel(f.severity);
+  r["message"] = {{"text", f.message.empty() ? f.rule : f.message}};
+  ojson physical;
+  physical["artifactLocation"] = {{"uri", report_internal::PathToUri(file.path)}};
+  if (f.line >= 1) physical["region"] = RegionJson(f);
+  ojson location;
+  location["physicalLocation"] = std::move(physical);
+  r["locations"] = ojson::array();
+  r["locations"].push_back(std::move(location));
+  if (!f.fingerprint.empty()) r["partialFingerprints"] = {{kFingerprintKey, f.fingerprint}};
+  ojson props;
+  props["category"] = f.category;
+  if (!f.context.empty()) props["context"] = f.context;
+  if (!f.suggestion.empty()) props["suggestion"] = f.suggestion;
+  r["properties"] = std::move(props);
+  return r;
+}
+
+}  // namespace
+
+void WriteSarif(const Report& report, std::ostream& out) {
+  RuleLookup lookup(report.rules);
+  // The rules used, by id, with the first finding of each (for rules that
+  // are not in the rule set, e.g. input.* findings).
+  std::map<std::string, const Finding*> used;
+  for (const FileReport& file : report.files) {
+    for (const Finding& f : file.findings) used.emplace(f.rule, &f);
+  }
+  ojson rules = ojson::array();
+  std::map<std::string, int> index;
+  for (const auto& [id, first] : used) {
+    index[id] = static_cast<int>(rules.size());
+    rules.push_back(RuleJson(id, lookup.Find(id), *first));
+  }
+  ojson results = ojson::array();
+  for (const FileReport& file : report.files) {
+    for (const Finding& f : file.findings) results.push_back(ResultJson(file, f, index[f.rule]));
+  }
+
+  ojson driver;
+  driver["name"] = "claimlint";
+  driver["version"] = CLAIMLINT_VERSION;
+  driver["semanticVersion"] = CLAIMLINT_VERSION;
+  driver["informationUri"] = CLAIMLINT_HOMEPAGE;
+  driver["rules"] = std::move(rules);
+  ojson run;
+  run["tool"] = {{"driver", std::move(driver)}};
+  run["columnKind"] = "unicodeCodePoints";
+  run["results"] = std::move(results);
+  ojson log;
+  log["$schema"] = kSarifSchema;
+  log["version"] = "2.1.0";
+  log["runs"] = ojson::array();
+  log["runs"].push_back(std::move(run));
+  out << log.dump(2, ' ', false, ojson::error_handler_t::replace) << '\n';
+}
+
+}  // namespace claimlint
