@@ -60,8 +60,8 @@ void FillFields(const YAML::Node& data, FrontMatter* fm) {
   fm->date = FirstOf(data, {"date", "published", "publish_date", "created"});
   fm->updated = FirstOf(data, {"updated", "last_updated", "modified", "lastmod"});
   fm->reviewed = FirstOf(data, {"reviewed", "last_reviewed", "review_date", "reviewed_on"});
-  YAML::Node refs = data["references"];
-  if (!refs) refs = data["bibliography"];
+  // Copy-construct: assigning to a yaml-cpp node writes into it instead.
+  const YAML::Node refs = data["references"] ? data["references"] : data["bibliography"];
   if (refs && refs.IsScalar()) {
     fm->references.push_back(refs.Scalar());
   } else if (refs && refs.IsSequence()) {

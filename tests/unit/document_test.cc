@@ -287,3 +287,23 @@ TEST(PlainText, WholeLineCommentsAreComments) {
 
 }  // namespace
 }  // namespace claimlint
+
+namespace claimlint {
+namespace {
+
+TEST(FrontMatter, ReferencesAndDates) {
+  Document doc = Md("---\ntitle: x\nreviewed: 2025-03-01\nreferences: [refs/a.json, refs/b.bib]\n---\nBody.\n");
+  EXPECT_TRUE(doc.input_findings.empty());
+  EXPECT_EQ(doc.front_matter.reviewed, "2025-03-01");
+  EXPECT_EQ(doc.front_matter.references,
+            (std::vector<std::string>{"refs/a.json", "refs/b.bib"}));
+  Document one = Md("---\nbibliography: lib.json\nauthor: {name: Ada Lovelace}\n---\nBody.\n");
+  EXPECT_EQ(one.front_matter.references, std::vector<std::string>{"lib.json"});
+  EXPECT_EQ(one.front_matter.author, "Ada Lovelace");
+  Document none = Md("---\ntitle: x\n---\nBody.\n");
+  EXPECT_TRUE(none.input_findings.empty());
+  EXPECT_TRUE(none.front_matter.references.empty());
+}
+
+}  // namespace
+}  // namespace claimlint
