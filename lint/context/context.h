@@ -20,11 +20,11 @@ bool ParseContext(std::string_view name, Context* out);
 
 // What the classifier knows about a match beyond the sentence itself.
 struct ContextInput {
-  std::string_view sentence;        // the sentence's plain text
-  std::size_t match_begin = 0;      // byte range of the match in `sentence`
+  std::string_view sentence;    // the sentence's plain text
+  std::size_t match_begin = 0;  // byte range of the match in `sentence`
   std::size_t match_end = 0;
-  bool in_blockquote = false;       // the block is inside a blockquote
-  bool blockquote_refuted = false;  // the blockquote is refuted by the next sentence
+  bool in_blockquote = false;        // the block is inside a blockquote
+  bool blockquote_refuted = false;   // the blockquote is refuted by the next sentence
   std::string_view section_heading;  // the heading the block falls under, "" if none
 };
 
@@ -42,6 +42,16 @@ class ContextClassifier {
   // True when the sentence, read alone, refutes what came before it
   // ("This is false.", "That claim is a myth.").
   virtual bool IsRefutation(std::string_view sentence) const = 0;
+
+  // True when the sentence holds a cue of context `c` anywhere (pseudo-triggers
+  // excepted), whatever it scopes over: a whole-sentence test, e.g. "is this
+  // sentence hedged at all?". Only negated, hedged, reported and hypothetical
+  // have cues.
+  virtual bool HasCue(std::string_view sentence, Context c) const {
+    (void)sentence;
+    (void)c;
+    return false;
+  }
 };
 
 }  // namespace claimlint

@@ -1,0 +1,251 @@
+#include "lint/context/tokens.h"
+
+namespace claimlint::context_internal {
+namespace {
+
+enum class CharKind { kSpace, kWord, kApostrophe, kDoubleQuote, kDash, kEllipsis, kHyphen, kPunct };
+
+struct Char {
+  CharKind kind;
+  std::size_t size;  // bytes
+};
+
+// Decodes the code point at s[i] (invalid UTF-8 reads as a one-byte word
+// character: the document layer rejects invalid files, this only must not
+// misbehave on them).
+char32_t Decode(std::string_view s, std::size_t i, std::size_t* size) {
+  auto b = static_cast<unsigned char>(s[i]);
+  std::size_t n = b < 0x80           ? 1
+                  : (b >> 5) == 0x6  ? 2
+                  : (b >> 4) == 0xE  ? 3
+                  : (b >> 3) == 0x1E ? 4
+                                     : 0;
+  if (n == 0 || i + n > s.size()) {
+    *size = 1;
+    return 0xFFFD;
+  }
+  char32_t cp = n == 1 ? b : n == 2 ? (b & 0x1F) : n == 3 ? (b & 0x0F) : (b & 0x07);
+  for (std::size_t k = 1; k < n; ++k) {
+    auto c = static_cast<unsigned char>(s[i + k]);
+    if ((c >> 6) != 0x2) {
+      *size = 1;
+      return 0xFFFD;
+    }
+    cp = (cp << 6) | (c & 0x3F);
+  }
+  *size = n;
+  return cp;
+}
+
+Char Classify(std::string_view s, std::size_t i) {
+  std::size_t n = 1;
+  char32_t cp = Decode(s, i, &n);
+  if (cp < 0x80) {
+    char c = static_cast<char>(cp);
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+      return {CharKind::kWord, 1};
+    }
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+      return {CharKind::kSpace, 1};
+    }
+    if (c == '\'') return {CharKind::kApostrophe, 1};
+    if (c == '"') return {CharKind::kDoubleQuote, 1};
+    if (c == '-') return {CharKind::kHyphen, 1};
+    return {CharKind::kPunct, 1};
+  }
+  switch (cp) {
+    case 0x00A0:  // no-break space
+    case 0x2009:  // thin space
+    case 0x200B:  // zero-width space
+    case 0x202F:  // narrow no-break space
+      return {CharKind::kSpace, n};
+    case 0x2018:
+    case 0x2019:
+      return {CharKind::kApostrophe, n};
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x00AB:
+    case 0x00BB:
+      return {CharKind::kDoubleQuote, n};
+    case 0x2013:
+    case 0x2014:
+      return {CharKind::kDash, n};
+    case 0x2026:
+      return {CharKind::kEllipsis, n};
+    case 0x2010:  // hyphen
+    case 0x2011:  // non-breaking hyphen
+      return {CharKind::kHyphen, n};
+    default:
+      return {CharKind::kWord, n};
+  }
+}
+
+bool IsWordAt(std::string_view s, std::size_t i) {
+  return i < s.size() && Classify(s, i).kind == CharKind::kWord;
+}
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() > suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+class Emitter {
+ public:
+  Emitter(std::string* text, std::vector<Token>* out) : text_(text), out_(out) {}
+
+  void Emit(std::size_t text_begin, std::size_t begin, std::size_t end, bool is_word) {
+    Token t;
+    t.begin = static_cast<std::uint32_t>(begin);
+    t.end = static_cast<std::uint32_t>(end);
+    t.text_begin = static_cast<std::uint32_t>(text_begin);
+    t.text_size = static_cast<std::uint32_t>(text_->size() - text_begin);
+    t.is_word = is_word;
+    out_->push_back(t);
+  }
+  void EmitLiteral(std::string_view lit, std::size_t begin, std::size_t end, bool is_word) {
+    std::size_t at = text_->size();
+    text_->append(lit);
+    Emit(at, begin, end, is_word);
+  }
+
+  // The word just written at text[at..] spans s[begin, end): splits
+  // contractions so that cue phrases need not list them.
+  void EmitWord(std::size_t at, std::size_t begin, std::size_t end) {
+    std::string_view w(text_->data() + at, text_->size() - at);
+    if (w == "cannot") {
+      text_->resize(at);
+      EmitLiteral("can", begin, end, true);
+      EmitLiteral("not", begin, end, true);
+      return;
+    }
+    if (EndsWith(w, "n't")) {
+      std::string_view stem = w.substr(0, w.size() - 3);
+      std::string_view full = stem == "ca"    ? "can"
+                              : stem == "wo"  ? "will"
+                              : stem == "sha" ? "shall"
+                                              : "";
+      if (full.empty()) {
+        text_->resize(at + stem.size());
+        Emit(at, begin, end, true);
+      } else {
+        text_->resize(at);
+        EmitLiteral(full, begin, end, true);
+      }
+      EmitLiteral("not", begin, end, true);
+      return;
+    }
+    static constexpr std::string_view kSuffixes[][2] = {
+        {"'s", "'s"}, {"'re", "are"}, {"'ve", "have"}, {"'ll", "will"}, {"'m", "am"}, {"'d", "'d"}};
+    for (const auto& [suffix, full] : kSuffixes) {
+      if (EndsWith(w, suffix)) {
+        text_->resize(at + w.size() - suffix.size());
+        Emit(at, begin, end, true);
+        EmitLiteral(full, begin, end, true);
+        return;
+      }
+    }
+    Emit(at, begin, end, true);
+  }
+
+ private:
+  std::string* text_;
+  std::vector<Token>* out_;
+};
+
+}  // namespace
+
+void Tokenize(std::string_view s, std::string* text, std::vector<Token>* out) {
+  Emitter emit(text, out);
+  std::size_t i = 0;
+  while (i < s.size()) {
+    Char c = Classify(s, i);
+    switch (c.kind) {
+      case CharKind::kSpace:
+        i += c.size;
+        break;
+      case CharKind::kWord: {
+        std::size_t begin = i;
+        std::size_t at = text->size();
+        // A word runs over letters and digits, and over an apostrophe or a
+        // hyphen that has word characters on both sides.
+        while (i < s.size()) {
+          Char d = Classify(s, i);
+          if (d.kind == CharKind::kWord) {
+            for (std::size_t k = 0; k < d.size; ++k) {
+              char ch = s[i + k];
+              text->push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch);
+            }
+          } else if ((d.kind == CharKind::kApostrophe || d.kind == CharKind::kHyphen) &&
+                     IsWordAt(s, i + d.size)) {
+            text->push_back(d.kind == CharKind::kApostrophe ? '\'' : '-');
+          } else {
+            break;
+          }
+          i += d.size;
+        }
+        emit.EmitWord(at, begin, i);
+        break;
+      }
+      case CharKind::kApostrophe:
+        emit.EmitLiteral("'", i, i + c.size, false);
+        i += c.size;
+        break;
+      case CharKind::kDoubleQuote:
+        emit.EmitLiteral("\"", i, i + c.size, false);
+        i += c.size;
+        break;
+      case CharKind::kDash:
+        emit.EmitLiteral("--", i, i + c.size, false);
+        i += c.size;
+        break;
+      case CharKind::kEllipsis:
+        emit.EmitLiteral("...", i, i + c.size, false);
+        i += c.size;
+        break;
+      case CharKind::kHyphen: {
+        // "--" typed for a dash reads as one.
+        std::size_t end = i + c.size;
+        while (end < s.size() && s[end] == '-') ++end;
+        emit.EmitLiteral(end - i >= 2 && s[i] == '-' ? "--" : "-", i, end, false);
+        i = end;
+        break;
+      }
+      case CharKind::kPunct:
+        emit.EmitLiteral(s.substr(i, 1), i, i + 1, false);
+        i += 1;
+        break;
+    }
+  }
+}
+
+std::uint32_t Vocabulary::Intern(std::string_view text) {
+  if (std::uint32_t id = Find(text); id != kUnknownToken) return id;
+  storage_.emplace_back(text);
+  auto id = static_cast<std::uint32_t>(storage_.size());
+  ids_.emplace(storage_.back(), id);
+  return id;
+}
+
+void TokenizeForLookup(std::string_view s, const Vocabulary& vocab, std::string* text,
+                       std::vector<Token>* out) {
+  text->clear();
+  out->clear();
+  Tokenize(s, text, out);
+  for (Token& t : *out) {
+    t.id = vocab.Find(std::string_view(text->data() + t.text_begin, t.text_size));
+  }
+}
+
+std::vector<std::uint32_t> TokenizeForIntern(std::string_view phrase, Vocabulary* vocab) {
+  std::string text;
+  std::vector<Token> tokens;
+  Tokenize(phrase, &text, &tokens);
+  std::vector<std::uint32_t> ids;
+  ids.reserve(tokens.size());
+  for (const Token& t : tokens) {
+    ids.push_back(vocab->Intern(std::string_view(text.data() + t.text_begin, t.text_size)));
+  }
+  return ids;
+}
+
+}  // namespace claimlint::context_internal
