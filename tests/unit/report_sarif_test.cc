@@ -1,0 +1,133 @@
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "lint/report/report.h"
+#include "lint/report/report_util.h"
+#include "tests/unit/report_fixtures.h"
+
+namespace claimlint {
+namespace {
+
+using report_testing::Capture;
+using report_testing::MakeFile;
+using report_testing::MakeFinding;
+using report_testing::MakeReport;
+using json = nlohmann::json;
+
+json Sarif(const Report& r) {
+  return json::parse(Capture([&](std::ostream& out) { WriteSarif(r, out); }));
+}
+
+Report Sample() {
+  Finding claim = MakeFinding("claim.immune-boost", Severity::kError, 3, 6, 3, 21);
+  claim.excerpt = "boosts immunity";
+  Finding vague = MakeFinding("citation.vague", Severity::kWarning, 5, 1, 6, 4, "citation");
+  vague.excerpt = "Research\nshows";
+  vague.context = "";
+  Finding input = MakeFinding("input.encoding", Severity::kInfo, 1, 1, 1, 2, "input");
+  return MakeReport(
+      {MakeFile("articles/zinc.md", "", {input, claim, vague}),
+       MakeFile("b.md", "", {MakeFinding("claim.immune-boost", Severity::kError, 2, 1, 2, 7)})},
+      report_testing::SampleRules().get());
+}
+
+TEST(ReportSarifTest, LogRunAndDriver) {
+  ASSERT_NE(report_testing::SampleRules(), nullptr);
+  json log = Sarif(Sample());
+  EXPECT_EQ(log["version"], "2.1.0");
+  EXPECT_NE(log["$schema"].get<std::string>().find("sarif-schema-2.1.0.json"), std::string::npos);
+  ASSERT_EQ(log["runs"].size(), 1u);
+  const json& run = log["runs"][0];
+  EXPECT_EQ(run["columnKind"], "unicodeCodePoints");
+  const json& driver = run["tool"]["driver"];
+  EXPECT_EQ(driver["name"], "claimlint");
+  EXPECT_EQ(driver["version"], CLAIMLINT_VERSION);
+  EXPECT_TRUE(driver["informationUri"].is_string());
+}
+
+TEST(ReportSarifTest, RulesAreTheUsedOnesSortedWithMetadata) {
+  json log = Sarif(Sample());
+  const json& rules = log["runs"][0]["tool"]["driver"]["rules"];
+  ASSERT_EQ(rules.size(), 3u);
+  EXPECT_EQ(rules[0]["id"], "citation.vague");
+  EXPECT_EQ(rules[1]["id"], "claim.immune-boost");
+  EXPECT_EQ(rules[2]["id"], "input.encoding");
+
+  const json& boost = rules[1];
+  EXPECT_EQ(boost["name"], "ClaimImmuneBoost");
+  EXPECT_EQ(boost["shortDescription"]["text"],
+            "'\xE2\x80\xA6' is an immune-boosting claim with no source.");
+  EXPECT_EQ(boost["fullDescription"]["text"],
+            "Immune claims imply disease prevention. https://example.org/code#12");
+  EXPECT_EQ(boost["helpUri"], "https://example.org/code#12");
+  EXPECT_EQ(boost["defaultConfiguration"]["level"], "error");
+  EXPECT_EQ(boost["properties"]["category"], "claim");
+  EXPECT_NE(boost["help"]["text"].get<std::string>().find("Name the measured effect"),
+            std::string::npos);
+
+  EXPECT_EQ(rules[0]["defaultConfiguration"]["level"], "warning");
+  EXPECT_FALSE(rules[0].contains("helpUri"));  // the rule has no url
+
+  // Not in the rule set: described from the finding.
+  EXPECT_EQ(rules[2]["defaultConfiguration"]["level"], "note");
+  EXPECT_EQ(rules[2]["properties"]["category"], "input");
+}
+
+TEST(ReportSarifTest, ResultsPointAtTheirRulesAndRegions) {
+  json log = Sarif(Sample());
+  const json& run = log["runs"][0];
+  const json& results = run["results"];
+  ASSERT_EQ(results.size(), 4u);
+  for (const json& r : results) {
+    int index = r["ruleIndex"];
+    EXPECT_EQ(run["tool"]["driver"]["rules"][index]["id"], r["ruleId"]);
+  }
+  const json& claim = results[1];
+  EXPECT_EQ(claim["ruleId"], "claim.immune-boost");
+  EXPECT_EQ(claim["level"], "error");
+  EXPECT_EQ(claim["message"]["text"], "Finding of claim.immune-boost.");
+  const json& loc = claim["locations"][0]["physicalLocation"];
+  EXPECT_EQ(loc["artifactLocation"]["uri"], "articles/zinc.md");
+  EXPECT_EQ(loc["region"]["startLine"], 3);
+  EXPECT_EQ(loc["region"]["startColumn"], 6);
+  EXPECT_EQ(loc["region"]["endLine"], 3);
+  EXPECT_EQ(loc["region"]["endColumn"], 21);  // exclusive, as in the finding
+  EXPECT_EQ(loc["region"]["snippet"]["text"], "boosts immunity");
+  EXPECT_EQ(claim["partialFingerprints"]["claimlint/v1"], "fp-claim.immune-boost-3");
+  EXPECT_EQ(claim["properties"]["category"], "claim");
+  EXPECT_EQ(claim["properties"]["context"], "asserted");
+
+  const json& vague = results[2];
+  EXPECT_EQ(vague["level"], "warning");
+  EXPECT_EQ(vague["locations"][0]["physicalLocation"]["region"]["endLine"], 6);
+  EXPECT_FALSE(vague["properties"].contains("context"));
+  EXPECT_EQ(results[0]["level"], "note");
+  EXPECT_EQ(results[3]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], "b.md");
+}
+
+TEST(ReportSarifTest, EmptyReportIsStillALog) {
+  json log = Sarif(MakeReport({MakeFile("a.md", "", {})}));
+  EXPECT_TRUE(log["runs"][0]["results"].empty());
+  EXPECT_TRUE(log["runs"][0]["tool"]["driver"]["rules"].empty());
+}
+
+TEST(ReportSarifTest, PathsArePercentEncodedUriReferences) {
+  using report_internal::PathToUri;
+  EXPECT_EQ(PathToUri("articles/zinc.md"), "articles/zinc.md");
+  EXPECT_EQ(PathToUri("./articles/a b#1?.md"), "articles/a%20b%231%3F.md");
+  EXPECT_EQ(PathToUri("dir\\sub\\x.md"), "dir/sub/x.md");
+  EXPECT_EQ(PathToUri("caf\xC3\xA9/100%.md"), "caf%C3%A9/100%25.md");
+  EXPECT_EQ(PathToUri("notes:2024.md"), "notes%3A2024.md");  // not a scheme
+  EXPECT_EQ(PathToUri("/abs/a.md"), "file:///abs/a.md");
+  EXPECT_EQ(PathToUri("C:\\docs\\a.md"), "file:///C:/docs/a.md");
+
+  json log = Sarif(MakeReport(
+      {MakeFile("my notes/a[1].md", "", {MakeFinding("x.y", Severity::kInfo, 1, 1, 1, 2)})}));
+  EXPECT_EQ(
+      log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+      "my%20notes/a%5B1%5D.md");
+}
+
+}  // namespace
+}  // namespace claimlint
