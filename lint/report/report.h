@@ -38,7 +38,7 @@ void Tally(Report* report);
 
 struct OutputOptions {
   bool color = false;   // text: ANSI colour
-  int github_cap = 10;  // github: annotations per severity level
+  int github_cap = 10;  // github: annotations per severity level (< 0: no cap)
 };
 
 void WriteText(const Report& report, const OutputOptions& opts, std::ostream& out);
