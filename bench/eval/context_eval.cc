@@ -6,9 +6,12 @@
 //   BioScope (bioscope/bioscope_sentences.tsv): sentences with or without a
 //     speculation cue; we ask whether the sentence holds a hedge cue at all.
 //
-// Usage: context_eval [--cues FILE] [BENCHMARKS_DIR]
-//   BENCHMARKS_DIR defaults to /work/shared/benchmarks. --cues loads a cue
-//   file instead of the built-in rules/context.yaml.
+// Usage: context_eval [--cues FILE] BENCHMARKS_DIR
+//   BENCHMARKS_DIR holds negex_context/rsAnnotations-1-120-random.txt (from
+//   github.com/chapmanbe/negex) and bioscope/bioscope_sentences.tsv (BioScope
+//   abstracts and full papers, one sentence a row: subcorpus, doc id, sentence
+//   id, text, speculation cues, negation cues). --cues loads a cue file
+//   instead of the built-in rules/context.yaml.
 //
 // Results are written to stdout as Markdown tables (docs/context.md).
 
@@ -245,18 +248,22 @@ int EvalBioScope(const ContextClassifier& cc, const std::string& path) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string dir = "/work/shared/benchmarks";
+  std::string dir;
   std::string cues_path;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
     if (arg == "--cues" && i + 1 < argc) {
       cues_path = argv[++i];
     } else if (arg == "--help" || arg == "-h") {
-      std::printf("usage: context_eval [--cues FILE] [BENCHMARKS_DIR]\n");
+      std::printf("usage: context_eval [--cues FILE] BENCHMARKS_DIR\n");
       return 0;
     } else {
       dir = arg;
     }
+  }
+  if (dir.empty()) {
+    std::fprintf(stderr, "usage: context_eval [--cues FILE] BENCHMARKS_DIR\n");
+    return 2;
   }
   std::shared_ptr<const ContextClassifier> cc;
   if (cues_path.empty()) {

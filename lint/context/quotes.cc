@@ -82,6 +82,11 @@ struct Quote {
 bool InsideQuotation(std::string_view s, std::size_t begin, std::size_t end) {
   Quote dbl, sgl;
   for (std::size_t i = 0; i < s.size();) {
+    const char b = s[i];
+    if (b != '"' && b != '\'' && b != '\xC2' && b != '\xE2') {  // cannot start a mark
+      ++i;
+      continue;
+    }
     std::size_t n = 1;
     const Mark m = MarkAt(s, i, &n);
     switch (m) {

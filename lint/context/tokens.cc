@@ -37,22 +37,32 @@ char32_t Decode(std::string_view s, std::size_t i, std::size_t* size) {
   return cp;
 }
 
-Char Classify(std::string_view s, std::size_t i) {
-  std::size_t n = 1;
-  char32_t cp = Decode(s, i, &n);
-  if (cp < 0x80) {
-    char c = static_cast<char>(cp);
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
-      return {CharKind::kWord, 1};
-    }
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-      return {CharKind::kSpace, 1};
-    }
-    if (c == '\'') return {CharKind::kApostrophe, 1};
-    if (c == '"') return {CharKind::kDoubleQuote, 1};
-    if (c == '-') return {CharKind::kHyphen, 1};
-    return {CharKind::kPunct, 1};
+constexpr CharKind AsciiKind(unsigned char c) {
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+    return CharKind::kWord;
   }
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+    return CharKind::kSpace;
+  }
+  if (c == '\'') return CharKind::kApostrophe;
+  if (c == '"') return CharKind::kDoubleQuote;
+  if (c == '-') return CharKind::kHyphen;
+  return CharKind::kPunct;
+}
+
+struct AsciiTable {
+  CharKind kind[128];
+  constexpr AsciiTable() : kind() {
+    for (int c = 0; c < 128; ++c) kind[c] = AsciiKind(static_cast<unsigned char>(c));
+  }
+};
+constexpr AsciiTable kAscii;
+
+Char Classify(std::string_view s, std::size_t i) {
+  const auto b = static_cast<unsigned char>(s[i]);
+  if (b < 0x80) return {kAscii.kind[b], 1};
+  std::size_t n = 1;
+  const char32_t cp = Decode(s, i, &n);
   switch (cp) {
     case 0x00A0:  // no-break space
     case 0x2009:  // thin space
@@ -155,6 +165,7 @@ class Emitter {
 }  // namespace
 
 void Tokenize(std::string_view s, std::string* text, std::vector<Token>* out) {
+  text->reserve(text->size() + s.size() + 16);
   Emitter emit(text, out);
   std::size_t i = 0;
   while (i < s.size()) {
@@ -168,20 +179,30 @@ void Tokenize(std::string_view s, std::string* text, std::vector<Token>* out) {
         std::size_t at = text->size();
         // A word runs over letters and digits, and over an apostrophe or a
         // hyphen that has word characters on both sides.
+        bool apostrophe = false;
         while (i < s.size()) {
-          Char d = Classify(s, i);
+          const auto b = static_cast<unsigned char>(s[i]);
+          if (b < 0x80 && kAscii.kind[b] == CharKind::kWord) {  // the common case
+            text->push_back(b >= 'A' && b <= 'Z' ? static_cast<char>(b - 'A' + 'a')
+                                                 : static_cast<char>(b));
+            ++i;
+            continue;
+          }
+          const Char d = Classify(s, i);
           if (d.kind == CharKind::kWord) {
-            for (std::size_t k = 0; k < d.size; ++k) {
-              char ch = s[i + k];
-              text->push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch);
-            }
+            text->append(s.data() + i, d.size);
           } else if ((d.kind == CharKind::kApostrophe || d.kind == CharKind::kHyphen) &&
                      IsWordAt(s, i + d.size)) {
+            apostrophe = apostrophe || d.kind == CharKind::kApostrophe;
             text->push_back(d.kind == CharKind::kApostrophe ? '\'' : '-');
           } else {
             break;
           }
           i += d.size;
+        }
+        if (!apostrophe && text->size() - at != 6) {  // only "cannot" and "x'y" split
+          emit.Emit(at, begin, i, true);
+          break;
         }
         emit.EmitWord(at, begin, i);
         break;
@@ -222,6 +243,9 @@ std::uint32_t Vocabulary::Intern(std::string_view text) {
   if (std::uint32_t id = Find(text); id != kUnknownToken) return id;
   storage_.emplace_back(text);
   auto id = static_cast<std::uint32_t>(storage_.size());
+  if (!text.empty() && text.size() <= kMaxFilterLength) {
+    filter_[static_cast<unsigned char>(text[0])] |= std::uint64_t{1} << text.size();
+  }
   ids_.emplace(storage_.back(), id);
   return id;
 }

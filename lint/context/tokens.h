@@ -44,13 +44,22 @@ class Vocabulary {
 
   std::uint32_t Intern(std::string_view text);
   std::uint32_t Find(std::string_view text) const {
+    // Most words of a sentence are no cue: a (first byte, length) filter
+    // answers for them without hashing.
+    if (text.empty()) return kUnknownToken;
+    if (text.size() <= kMaxFilterLength &&
+        ((filter_[static_cast<unsigned char>(text[0])] >> text.size()) & 1) == 0) {
+      return kUnknownToken;
+    }
     auto it = ids_.find(text);
     return it == ids_.end() ? kUnknownToken : it->second;
   }
 
  private:
+  static constexpr std::size_t kMaxFilterLength = 63;
   std::deque<std::string> storage_;  // stable addresses for the map's keys
   std::unordered_map<std::string_view, std::uint32_t> ids_;
+  std::uint64_t filter_[256] = {};  // bit n of [c]: a token starts with c and has n bytes
 };
 
 // Tokenises `s` and sets every token's id from `vocab`. `text` and `out` are
