@@ -14,6 +14,10 @@ namespace {
 using report_internal::LineTable;
 
 constexpr int kTabStop = 8;
+// Lines wider than this are shown as a window of kContext cells either side
+// of the finding (articles often hold a whole paragraph on one line).
+constexpr int kMaxLineWidth = 160;
+constexpr int kContext = 60;
 
 constexpr std::string_view kReset = "\x1b[0m";
 constexpr std::string_view kBold = "\x1b[1m";
@@ -34,9 +38,21 @@ std::string_view SeverityColor(Severity s) {
 // Control characters (C0, DEL, C1) could drive the terminal: show U+FFFD.
 bool IsControl(char32_t cp) { return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F); }
 
-// A source line as shown (tabs expanded to spaces, controls replaced) and the
-// caret underline for code point columns [col, end_col) (1-based; end_col < 0:
-// to the end of the line).
+// Code points [from, to) of `text`.
+std::string CodePoints(std::string_view text, int from, int to) {
+  std::size_t i = 0, begin = text.size();
+  for (int k = 0; i <= text.size(); ++k) {
+    if (k == from) begin = i;
+    if (k == to || i == text.size()) break;
+    ++i;
+    while (i < text.size() && IsContinuationByte(static_cast<unsigned char>(text[i]))) ++i;
+  }
+  return std::string(text.substr(begin, i - std::min(begin, i)));
+}
+
+// A source line as shown (tabs expanded to spaces, controls replaced, a window
+// of it when it is long) and the caret underline for code point columns
+// [col, end_col) (1-based; end_col < 0: to the end of the line).
 struct CaretLines {
   std::string source;
   std::string caret;
@@ -68,6 +84,18 @@ CaretLines RenderCaret(std::string_view line, int col, int end_col) {
   if (start_cell < 0) start_cell = cell;  // at or past the end of the line
   if (end_cell < 0 || end_cell < start_cell) end_cell = cell;
   int width = std::max(1, end_cell - start_cell);
+  if (cell > kMaxLineWidth) {
+    // A paragraph on one line: show a window around the finding.
+    int from = std::max(0, start_cell - kContext);
+    int to = std::min(cell, std::max(start_cell + width, from) + kContext);
+    to = std::min(to, from + kMaxLineWidth);
+    width = std::max(1, std::min(width, to - start_cell));
+    std::string shown = from > 0 ? "\xE2\x80\xA6" : "";  // "…"
+    shown += CodePoints(out.source, from, to);
+    if (to < cell) shown += "\xE2\x80\xA6";
+    out.source = std::move(shown);
+    start_cell = start_cell - from + (from > 0 ? 1 : 0);
+  }
   out.caret.assign(start_cell, ' ');
   out.caret += '^';
   out.caret.append(width - 1, '~');

@@ -79,6 +79,23 @@ TEST(ReportTextTest, EmptyRangeAndCrlfAndPastEnd) {
   EXPECT_EQ(lines[5], "   ^");  // clamped to the line's end
 }
 
+TEST(ReportTextTest, LongLinesShowAWindowAroundTheFinding) {
+  std::string line = std::string(100, 'a') + " boost immunity " + std::string(100, 'b');
+  Report r = MakeReport(
+      {MakeFile("a.md", line + "\n", {MakeFinding("x.y", Severity::kError, 1, 102, 1, 116)})});
+  auto lines = Lines(Text(r));
+  ASSERT_GE(lines.size(), 3u);
+  // 60 columns of context either side, cut ends marked with an ellipsis.
+  EXPECT_EQ(lines[1], "\xE2\x80\xA6" + std::string(59, 'a') + " boost immunity " +
+                          std::string(59, 'b') + "\xE2\x80\xA6");
+  EXPECT_EQ(lines[2], std::string(61, ' ') + "^" + std::string(13, '~'));
+  // Short lines are shown whole.
+  Report short_line =
+      MakeReport({MakeFile("a.md", std::string(150, 'x') + "\n",
+                           {MakeFinding("x.y", Severity::kError, 1, 140, 1, 141)})});
+  EXPECT_EQ(Lines(Text(short_line))[1], std::string(150, 'x'));
+}
+
 TEST(ReportTextTest, ControlCharactersAreNotPrinted) {
   Finding f = MakeFinding("x.y", Severity::kError, 1, 1, 1, 4);
   f.message = "bad\nmessage\x1b[31m";
