@@ -103,10 +103,17 @@ void ConTextClassifier::Analyze(std::string_view sentence, std::size_t match_beg
   s->hits.clear();
   scope_.FindAll(tokens, &s->hits);
 
-  // Pseudo-triggers first: a cue that overlaps one is not a cue.
+  // Pseudo-triggers first: a cue that overlaps one is not a cue, unless a
+  // longer trigger contains the pseudo-trigger ("can not just" is a denial
+  // where "not just" alone is emphasis).
   s->blocked.assign(n, 0);
-  for (const PhraseHit& h : s->hits) {
-    if (h.label == kPseudo) std::fill(s->blocked.begin() + h.begin, s->blocked.begin() + h.end, 1);
+  for (const PhraseHit& p : s->hits) {
+    if (p.label != kPseudo) continue;
+    const bool defeated = std::any_of(s->hits.begin(), s->hits.end(), [&](const PhraseHit& t) {
+      return t.label >= kFirstGroup && t.begin <= p.begin && p.end <= t.end &&
+             t.end - t.begin > p.end - p.begin;
+    });
+    if (!defeated) std::fill(s->blocked.begin() + p.begin, s->blocked.begin() + p.end, 1);
   }
   auto is_blocked = [&](const PhraseHit& h) {
     return std::any_of(s->blocked.begin() + h.begin, s->blocked.begin() + h.end,

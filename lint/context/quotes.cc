@@ -43,6 +43,19 @@ Mark MarkAt(std::string_view s, std::size_t i, std::size_t* size) {
   return Mark::kNone;
 }
 
+// Bytes a quotation mark can start with: " ' and the lead bytes of « » and
+// of the curly marks.
+struct MarkStarts {
+  bool at[256] = {};
+  constexpr MarkStarts() {
+    at[static_cast<unsigned char>('"')] = true;
+    at[static_cast<unsigned char>('\'')] = true;
+    at[0xC2] = true;
+    at[0xE2] = true;
+  }
+};
+constexpr MarkStarts kMayStartMark;
+
 bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 // Before an opening mark: start, space, an opening bracket or a dash.
@@ -82,8 +95,7 @@ struct Quote {
 bool InsideQuotation(std::string_view s, std::size_t begin, std::size_t end) {
   Quote dbl, sgl;
   for (std::size_t i = 0; i < s.size();) {
-    const char b = s[i];
-    if (b != '"' && b != '\'' && b != '\xC2' && b != '\xE2') {  // cannot start a mark
+    if (!kMayStartMark.at[static_cast<unsigned char>(s[i])]) {
       ++i;
       continue;
     }

@@ -58,6 +58,11 @@ struct AsciiTable {
 };
 constexpr AsciiTable kAscii;
 
+bool IsAsciiWordByte(char c) {
+  const auto b = static_cast<unsigned char>(c);
+  return b < 0x80 && kAscii.kind[b] == CharKind::kWord;
+}
+
 Char Classify(std::string_view s, std::size_t i) {
   const auto b = static_cast<unsigned char>(s[i]);
   if (b < 0x80) return {kAscii.kind[b], 1};
@@ -181,12 +186,19 @@ void Tokenize(std::string_view s, std::string* text, std::vector<Token>* out) {
         // hyphen that has word characters on both sides.
         bool apostrophe = false;
         while (i < s.size()) {
-          const auto b = static_cast<unsigned char>(s[i]);
-          if (b < 0x80 && kAscii.kind[b] == CharKind::kWord) {  // the common case
-            text->push_back(b >= 'A' && b <= 'Z' ? static_cast<char>(b - 'A' + 'a')
-                                                 : static_cast<char>(b));
-            ++i;
-            continue;
+          // The common case: a run of ASCII letters and digits, copied and
+          // lower-cased in one go.
+          std::size_t j = i;
+          while (j < s.size() && IsAsciiWordByte(s[j])) ++j;
+          if (j > i) {
+            const std::size_t from = text->size();
+            text->append(s.data() + i, j - i);
+            for (std::size_t k = from; k < text->size(); ++k) {
+              char& ch = (*text)[k];
+              if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+            }
+            i = j;
+            if (i >= s.size()) break;
           }
           const Char d = Classify(s, i);
           if (d.kind == CharKind::kWord) {
@@ -239,15 +251,48 @@ void Tokenize(std::string_view s, std::string* text, std::vector<Token>* out) {
   }
 }
 
+std::uint64_t Vocabulary::Hash(std::string_view text) {
+  std::uint64_t h = 0xcbf29ce484222325ull;
+  for (char c : text) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 0x100000001b3ull;
+  }
+  return h;
+}
+
+std::uint32_t Vocabulary::Find(std::string_view text) const {
+  const std::uint64_t h = Hash(text);
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+    const Slot& slot = slots_[i];
+    if (slot.id == kUnknownToken) return kUnknownToken;
+    if (slot.hash == h && storage_[slot.index] == text) return slot.id;
+  }
+}
+
 std::uint32_t Vocabulary::Intern(std::string_view text) {
   if (std::uint32_t id = Find(text); id != kUnknownToken) return id;
+  if (2 * (storage_.size() + 1) > slots_.size()) Grow();
   storage_.emplace_back(text);
-  auto id = static_cast<std::uint32_t>(storage_.size());
-  if (!text.empty() && text.size() <= kMaxFilterLength) {
-    filter_[static_cast<unsigned char>(text[0])] |= std::uint64_t{1} << text.size();
+  const auto index = static_cast<std::uint32_t>(storage_.size() - 1);
+  const std::uint64_t h = Hash(text);
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t i = h & mask;
+  while (slots_[i].id != kUnknownToken) i = (i + 1) & mask;
+  slots_[i] = {h, index + 1, index};
+  return index + 1;
+}
+
+void Vocabulary::Grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(old.size() * 2, Slot{});
+  const std::size_t mask = slots_.size() - 1;
+  for (const Slot& slot : old) {
+    if (slot.id == kUnknownToken) continue;
+    std::size_t i = slot.hash & mask;
+    while (slots_[i].id != kUnknownToken) i = (i + 1) & mask;
+    slots_[i] = slot;
   }
-  ids_.emplace(storage_.back(), id);
-  return id;
 }
 
 void TokenizeForLookup(std::string_view s, const Vocabulary& vocab, std::string* text,

@@ -8,7 +8,6 @@
 #include <deque>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace claimlint::context_internal {
@@ -38,28 +37,27 @@ void Tokenize(std::string_view s, std::string* text, std::vector<Token>* out);
 // Interned token strings. Ids start at 1 (0 means "no cue uses this token").
 class Vocabulary {
  public:
-  Vocabulary() = default;
+  Vocabulary() : slots_(kInitialSlots) {}
   Vocabulary(const Vocabulary&) = delete;
   Vocabulary& operator=(const Vocabulary&) = delete;
 
   std::uint32_t Intern(std::string_view text);
-  std::uint32_t Find(std::string_view text) const {
-    // Most words of a sentence are no cue: a (first byte, length) filter
-    // answers for them without hashing.
-    if (text.empty()) return kUnknownToken;
-    if (text.size() <= kMaxFilterLength &&
-        ((filter_[static_cast<unsigned char>(text[0])] >> text.size()) & 1) == 0) {
-      return kUnknownToken;
-    }
-    auto it = ids_.find(text);
-    return it == ids_.end() ? kUnknownToken : it->second;
-  }
+  std::uint32_t Find(std::string_view text) const;
 
  private:
-  static constexpr std::size_t kMaxFilterLength = 63;
-  std::deque<std::string> storage_;  // stable addresses for the map's keys
-  std::unordered_map<std::string_view, std::uint32_t> ids_;
-  std::uint64_t filter_[256] = {};  // bit n of [c]: a token starts with c and has n bytes
+  // Open addressing, linear probing, FNV-1a: a lookup per sentence token is
+  // the engine's hottest path, and nearly all tokens miss.
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::uint32_t id = kUnknownToken;  // kUnknownToken: empty slot
+    std::uint32_t index = 0;           // into storage_
+  };
+  static constexpr std::size_t kInitialSlots = 1024;
+  static std::uint64_t Hash(std::string_view text);
+  void Grow();
+
+  std::deque<std::string> storage_;  // the interned strings, id = index + 1
+  std::vector<Slot> slots_;          // size is a power of two, at most half full
 };
 
 // Tokenises `s` and sets every token's id from `vocab`. `text` and `out` are

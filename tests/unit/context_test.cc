@@ -147,6 +147,9 @@ TEST_F(BuiltinContextTest, PseudoTriggersAreNotNegations) {
   EXPECT_EQ(Of("The oil doesn't just calm nerves, it heals burns.", "calm nerves"),
             Context::kAsserted);
   EXPECT_EQ(Of("No doubt the oil heals burns.", "heals burns"), Context::kAsserted);
+  // A longer trigger that contains a pseudo-trigger wins: a denial.
+  EXPECT_EQ(Of("You can't just rub the oil in to heal burns.", "heal burns"), Context::kNegated);
+  EXPECT_EQ(Of("The oil cannot simply heal burns.", "heal burns"), Context::kNegated);
   EXPECT_EQ(Of("There is no question that the oil heals burns.", "heals burns"),
             Context::kAsserted);
   EXPECT_EQ(Of("It is not surprising that the oil heals burns.", "heals burns"),
