@@ -73,6 +73,13 @@ std::size_t LineEndOf(std::string_view text, std::size_t pos) {
   return pos;
 }
 
+std::size_t NextLine(std::string_view text, std::size_t end) {
+  if (end < text.size() && text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n') {
+    return end + 2;
+  }
+  return end < text.size() ? end + 1 : end;
+}
+
 // Length of the Markdown block markers at the start of `line`: indentation,
 // blockquote '>', list markers (with a task box), ATX heading '#'s.
 std::size_t BlockPrefixLength(std::string_view line) {
@@ -108,6 +115,18 @@ std::size_t BlockPrefixLength(std::string_view line) {
       }
       return i;
     }
+    if (c == '|') {  // a table row's leading pipe
+      ++i;
+      continue;
+    }
+    if (c == '[' && line.substr(i, 2) == "[^") {  // a footnote definition's label
+      std::size_t close = line.find("]:", i);
+      if (close != std::string_view::npos) {
+        i = close + 2;
+        skip_blanks();
+      }
+      return i;
+    }
     if (c == '#') {
       std::size_t k = i;
       while (k < line.size() && line[k] == '#') ++k;
@@ -133,26 +152,103 @@ std::size_t OffCrlf(std::string_view text, std::size_t pos) {
   return pos;
 }
 
+// Lines that are pure Markdown structure: a sentinel on them would change
+// what they mean (fences, setext underlines, thematic breaks, table
+// delimiter rows).
+bool IsStructuralLine(std::string_view line) {
+  while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+  if (line.empty()) return false;
+  if (line.substr(0, 3) == "```" || line.substr(0, 3) == "~~~") return true;
+  if (line.find_first_not_of('=') == std::string_view::npos) return true;
+  if (line.size() >= 3 && line.find_first_not_of("-*_ \t") == std::string_view::npos) return true;
+  return line.find('-') != std::string_view::npos && line.find('|') != std::string_view::npos &&
+         line.find_first_not_of("|-: \t") == std::string_view::npos;
+}
+
+std::string_view LineAround(std::string_view text, std::size_t pos, std::size_t* start) {
+  *start = LineStartOf(text, pos);
+  return text.substr(*start, LineEndOf(text, pos) - *start);
+}
+
+// On a table row ("| a | b |"): the offset of the trailing pipe (and the
+// blanks before it), past which a sentinel would make an extra cell; else npos.
+std::size_t TrailingPipe(std::string_view text, std::size_t pos) {
+  std::size_t start;
+  std::string_view line = LineAround(text, pos, &start);
+  std::size_t first = line.find_first_not_of(" \t");
+  std::size_t last = line.find_last_not_of(" \t");
+  if (first == std::string_view::npos || first == last || line[first] != '|' || line[last] != '|') {
+    return std::string_view::npos;
+  }
+  while (last > 0 && (line[last - 1] == ' ' || line[last - 1] == '\t')) --last;
+  return start + last;
+}
+
+// True when `pos` is strictly inside a footnote label "[^label]" on its line
+// (a sentinel there would break the reference); [*b, *e) is the label.
+bool InFootnoteLabel(std::string_view text, std::size_t pos, std::size_t* b, std::size_t* e) {
+  std::size_t start;
+  std::string_view line = LineAround(text, pos, &start);
+  std::size_t at = pos - start;
+  std::size_t open = line.rfind("[^", at == 0 ? 0 : at - 1);
+  if (open == std::string_view::npos || at <= open) return false;
+  std::size_t close = line.find(']', open);
+  if (close == std::string_view::npos || at > close) return false;
+  *b = start + open;
+  *e = start + close + 1;
+  return true;
+}
+
+// Moves a start (or a point) into the text: off blank and structural lines,
+// line breaks and a line's block markers, and before a table row's trailing pipe.
+std::size_t FixStart(std::string_view text, std::size_t pos) {
+  for (;;) {
+    std::size_t start;
+    std::string_view line = LineAround(text, pos, &start);
+    bool blank = line.find_first_not_of(" \t") == std::string_view::npos;
+    if (!blank && !IsStructuralLine(line)) break;  // a sentinel would end a blank line's role
+    std::size_t next = NextLine(text, start + line.size());
+    if (next == pos || next >= text.size()) return text.size();
+    pos = next;
+  }
+  pos = std::max(pos, PrefixEnd(text, pos));
+  std::size_t b, e;
+  if (InFootnoteLabel(text, pos, &b, &e)) pos = e;
+  std::size_t pipe = TrailingPipe(text, pos);
+  if (pipe != std::string_view::npos && pos > pipe) pos = pipe;
+  return pos;
+}
+
+// Moves an end back into the text: from a line's start, markers or a
+// structural line to the end of the line before, and before a table row's
+// trailing pipe. Never before `floor` (the start).
+std::size_t FixEnd(std::string_view text, std::size_t pos, std::size_t floor) {
+  std::size_t b, e;
+  if (InFootnoteLabel(text, pos, &b, &e)) pos = b > floor ? b : e;
+  while (pos > floor) {
+    std::size_t start;
+    std::string_view line = LineAround(text, pos, &start);
+    if (start == 0 || start <= floor) break;
+    if (!IsStructuralLine(line) && pos > PrefixEnd(text, pos)) break;
+    pos = start - 1;
+    if (pos > 0 && text[pos] == '\n' && text[pos - 1] == '\r') --pos;
+  }
+  std::size_t pipe = TrailingPipe(text, pos);
+  if (pipe != std::string_view::npos && pos > pipe) pos = std::max(pipe, floor);
+  return std::max(pos, floor);
+}
+
 void Normalize(std::string_view text, MarkSpan* s) {
   s->begin = OffCrlf(text, std::min(s->begin, text.size()));
   s->end = OffCrlf(text, std::min(std::max(s->end, s->begin), text.size()));
   if (s->begin == s->end) {
-    // A point at a line's markers goes after them.
-    s->begin = s->end = std::max(s->begin, PrefixEnd(text, s->begin));
+    s->begin = s->end = FixStart(text, s->begin);
     return;
   }
-  // A start on a line break or in a line's markers moves into the text.
   while (s->begin < s->end && IsLineBreak(text[s->begin])) ++s->begin;
-  s->begin = std::max(s->begin, PrefixEnd(text, s->begin));
-  // An end in a line's markers (or at its start) moves back to the line
-  // break before it.
-  while (s->end > s->begin) {
-    std::size_t start = LineStartOf(text, s->end);
-    if (start == 0 || start <= s->begin || s->end > PrefixEnd(text, s->end)) break;
-    s->end = start - 1;
-    if (s->end > 0 && text[s->end] == '\n' && text[s->end - 1] == '\r') --s->end;
-  }
-  if (s->end < s->begin) s->end = s->begin;
+  s->begin = FixStart(text, s->begin);
+  s->end = FixEnd(text, std::max(s->end, s->begin), s->begin);
 }
 
 void AppendSentinel(std::string_view open, int id, std::string_view close, std::string* out) {
@@ -170,13 +266,6 @@ bool LineIsFence(std::string_view line) {
 bool IsDelimiter(std::string_view line, bool closing) {
   while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
   return line == "---" || (closing && line == "...");
-}
-
-std::size_t NextLine(std::string_view text, std::size_t end) {
-  if (end < text.size() && text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n') {
-    return end + 2;
-  }
-  return end < text.size() ? end + 1 : end;
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <random>
 #include <set>
 
 #include "lint/report/html_marks.h"
@@ -315,6 +317,83 @@ TEST(ReportHtmlTest, SourceWithSentinelCharactersIsNotConfused) {
   EXPECT_EQ(CheckWellFormed(html), "");
   EXPECT_EQ(Highlights(html, 0), 1);
   EXPECT_EQ(FirstMarkText(html, 0), "boost immunity");
+}
+
+TEST(ReportHtmlTest, RandomRangesKeepTheHtmlWellFormed) {
+  // Every kind of Markdown markup, with findings at random positions.
+  const std::string src =
+      "---\ntitle: \"Zinc\"\ntags: [a, b]\n---\n"
+      "# Zinc *and* colds\n\n"
+      "Zinc **boosts _your_ immunity** and [cures](https://example.org/x \"t\") colds.[^1]\n"
+      "A `code span` here, ~~struck~~ text &amp; entities, \\*escaped\\*.\r\n\n"
+      "> Quoted *claim* across\n> two lines.\n\n"
+      "1. First item with **bold**\n   - nested item\n2. Second\n\n"
+      "| col a | col b |\n|---|---|\n| cell *one* | cell two |\n\n"
+      "```\ncode block\n```\n\n"
+      "Setext heading\n==============\n\n"
+      "<div>raw html</div>\n\n"
+      "Caf\xC3\xA9 na\xC3\xAFve \xE2\x80\x94 end.\n\n"
+      "[^1]: The note *text*.\n";
+  std::vector<std::string> lines;
+  {
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= src.size(); ++i) {
+      if (i == src.size() || src[i] == '\n') {
+        lines.push_back(src.substr(start, i - start));
+        start = i + 1;
+      }
+    }
+  }
+  auto width = [&](int line) {
+    std::string l = lines[line - 1];
+    if (!l.empty() && l.back() == '\r') l.pop_back();
+    int n = 0;
+    for (unsigned char c : l) n += (c & 0xC0) != 0x80;
+    return n;
+  };
+  std::mt19937 rng(12345);
+  const int line_count = static_cast<int>(lines.size());
+  for (int round = 0; round < 200; ++round) {
+    std::vector<Finding> findings;
+    int n = 1 + static_cast<int>(rng() % 6);
+    for (int k = 0; k < n; ++k) {
+      int l1 = 1 + static_cast<int>(rng() % line_count);
+      int c1 = 1 + static_cast<int>(rng() % (width(l1) + 1));
+      int l2 = std::min(line_count, l1 + static_cast<int>(rng() % 3));
+      int c2 = 1 + static_cast<int>(rng() % (width(l2) + 1));
+      if (l2 == l1 && c2 < c1) std::swap(c1, c2);
+      findings.push_back(MakeFinding("x.r" + std::to_string(k), Severity::kWarning, l1, c1, l2, c2,
+                                     k % 2 ? "citation" : "claim"));
+    }
+    std::sort(findings.begin(), findings.end(), FindingLess);
+    std::string where = "round " + std::to_string(round) + ":";
+    for (const Finding& f : findings) {
+      where += " " + std::to_string(f.line) + ":" + std::to_string(f.column) + "-" +
+               std::to_string(f.end_line) + ":" + std::to_string(f.end_column);
+    }
+    Report r = MakeReport({MakeFile("a.md", src, findings)});
+    std::string html = Html(r);
+    std::string article = ArticleOf(html, 0);
+    ASSERT_EQ(CheckWellFormed(html), "") << where;
+    ASSERT_EQ(article.find("\xEE\x80"), std::string::npos) << where;
+    int marked = 0;
+    for (int id = 0; id < n; ++id) {
+      int count = Highlights(article, id);
+      ASSERT_LE(count, 1) << "round " << round << " finding " << id;
+      marked += count;
+      // Its list entry links to the highlight only when there is one.
+      EXPECT_EQ(html.find("href=\"#hl-" + std::to_string(id) + "\"") != std::string::npos,
+                count == 1);
+    }
+    EXPECT_EQ(CountOf(html, "Not highlighted"), n - marked) << where;
+    // The markup outside the highlights is unchanged.
+    EXPECT_EQ(CountOf(article, "<table>"), 1) << where;
+    EXPECT_EQ(CountOf(article, "<h1>"), 2) << where;  // ATX and setext
+    EXPECT_EQ(CountOf(article, "<ol>"), 2) << where;  // list and footnotes
+    EXPECT_EQ(CountOf(article, "<blockquote>"), 1) << where;
+    EXPECT_EQ(CountOf(article, "<pre><code>"), 2) << where;  // front matter too
+    EXPECT_EQ(CountOf(article, "class=\"footnote-ref\""), 1) << where;
+  }
 }
 
 TEST(ReportHtmlTest, MissingSourceStillListsFindings) {
