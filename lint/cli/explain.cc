@@ -26,7 +26,8 @@ void List(std::ostream& out, const char* title, const std::vector<std::string>& 
 void ListRules(const RuleSet& rules, std::ostream& out) {
   std::vector<const Rule*> sorted;
   for (const Rule& r : rules.rules()) sorted.push_back(&r);
-  std::sort(sorted.begin(), sorted.end(), [](const Rule* a, const Rule* b) { return a->id < b->id; });
+  std::sort(sorted.begin(), sorted.end(),
+            [](const Rule* a, const Rule* b) { return a->id < b->id; });
   std::size_t width = 0;
   for (const Rule* r : sorted) width = std::max(width, r->id.size());
   for (const Rule* r : sorted) {
@@ -37,8 +38,7 @@ void ListRules(const RuleSet& rules, std::ostream& out) {
   out << sorted.size() << " rules\n";
 }
 
-int ExplainRule(const RuleSet& rules, const std::string& id, std::ostream& out,
-                std::ostream& err) {
+int ExplainRule(const RuleSet& rules, const std::string& id, std::ostream& out, std::ostream& err) {
   int i = rules.Find(id);
   if (i < 0) {
     err << "claimlint: no rule '" << id << "' (see --list-rules)\n";

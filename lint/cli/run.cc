@@ -5,19 +5,23 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdlib>
-#include <fnmatch.h>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <set>
 #include <sstream>
 #include <thread>
 
+#include "lint/baseline/baseline.h"
 #include "lint/cli/explain.h"
 #include "lint/cli/options.h"
+#include "lint/cli/profiles.h"
 #include "lint/cli/walk.h"
 #include "lint/engine/linter.h"
-#include "lint/rules/pack_loader.h"
+#include "lint/suppress/suppressions.h"
 
 namespace claimlint {
+namespace fs = std::filesystem;
 namespace {
 
 int Fail(const Error& e) {
@@ -41,44 +45,6 @@ bool ReadFile(const std::string& path, std::string* out, std::string* error) {
   return true;
 }
 
-bool GlobMatch(const std::string& pattern, const std::string& id) {
-  return fnmatch(pattern.c_str(), id.c_str(), 0) == 0;
-}
-
-Result<std::vector<Rule>> LoadRules(const Options& o) {
-  std::vector<Rule> rules;
-  if (!o.no_default_rules) {
-    auto builtin = LoadBuiltinRules();
-    if (!builtin.ok()) return builtin.error();
-    rules = std::move(builtin.value());
-  }
-  for (const std::string& path : o.rules) {
-    auto more = LoadRulePath(path);
-    if (!more.ok()) return more.error();
-    for (Rule& r : more.value()) rules.push_back(std::move(r));
-  }
-  // --disable removes matching rules unless a later --enable names them.
-  std::vector<Rule> kept;
-  for (Rule& r : rules) {
-    bool off = std::any_of(o.disable.begin(), o.disable.end(),
-                           [&](const std::string& g) { return GlobMatch(g, r.id); });
-    bool on = std::any_of(o.enable.begin(), o.enable.end(),
-                          [&](const std::string& g) { return GlobMatch(g, r.id); });
-    if (!off || on) kept.push_back(std::move(r));
-  }
-  return kept;
-}
-
-Result<std::shared_ptr<const ReferenceLibrary>> LoadLibrary(const Options& o) {
-  auto lib = std::make_shared<ReferenceLibrary>();
-  for (const std::string& path : o.references) {
-    auto entries = ReadReferenceFile(path);
-    if (!entries.ok()) return entries.error();
-    for (Reference& r : entries.value()) lib->entries.push_back(std::move(r));
-  }
-  return std::shared_ptr<const ReferenceLibrary>(std::move(lib));
-}
-
 bool AtOrAbove(Severity s, FailOn f) {
   switch (f) {
     case FailOn::kError:
@@ -93,47 +59,245 @@ bool AtOrAbove(Severity s, FailOn f) {
   return false;
 }
 
-// Lints every file on `jobs` threads; results keep the input order.
-std::vector<FileReport> LintAll(const Linter& linter, const std::vector<std::string>& files,
-                                const Options& o, bool keep_source,
-                                std::vector<std::string>* errors) {
-  std::vector<FileReport> reports(files.size());
-  std::vector<std::string> errs(files.size());
-  std::atomic<std::size_t> next{0};
-  auto work = [&] {
-    for (std::size_t i; (i = next.fetch_add(1)) < files.size();) {
-      std::string bytes, error;
-      std::string name = files[i] == "-" ? o.stdin_filename : files[i];
-      if (files[i] == "-") {
-        std::ostringstream ss;
-        ss << std::cin.rdbuf();
-        bytes = ss.str();
-      } else if (!ReadFile(files[i], &bytes, &error)) {
-        errs[i] = error;
-        continue;
-      }
-      reports[i] = linter.Lint(name, bytes);
-      if (!keep_source) {
-        reports[i].source.clear();
-        reports[i].source.shrink_to_fit();
-      }
-    }
-  };
-  int jobs = o.jobs > 0 ? o.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  jobs = static_cast<int>(std::min<std::size_t>(jobs, std::max<std::size_t>(files.size(), 1)));
-  std::vector<std::thread> pool;
-  for (int t = 1; t < jobs; ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
-  std::vector<FileReport> out;
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    if (!errs[i].empty()) {
-      errors->push_back(errs[i]);
-    } else {
-      out.push_back(std::move(reports[i]));
+// The name a file is reported under: normalised ("./a/../b.md" -> "b.md") and
+// relative to the working directory when it is under it, so that fingerprints
+// and baselines do not depend on how the path was typed.
+std::string DisplayPath(const std::string& path) {
+  if (path == "-") return path;
+  fs::path p = fs::path(path).lexically_normal();
+  if (p.is_absolute()) {
+    std::error_code ec;
+    fs::path cwd = fs::current_path(ec);
+    if (!ec) {
+      fs::path rel = p.lexically_relative(cwd);
+      if (!rel.empty() && *rel.begin() != "..") p = rel;
     }
   }
+  std::string s = p.string();
+  return s.empty() ? path : s;
+}
+
+struct Job {
+  std::string path;  // to read ("-" for stdin)
+  std::string name;  // as reported
+  const Profile* profile = nullptr;
+};
+
+struct Linted {
+  FileReport report;
+  int suppressed = 0;
+  std::string error;
+};
+
+// One file through the pipeline: document, checks, config, inline
+// suppressions (whose own findings the config may re-level), final order.
+Linted LintOne(const Job& job, bool keep_source) {
+  Linted out;
+  std::string bytes;
+  if (job.path == "-") {
+    std::ostringstream ss;
+    ss << std::cin.rdbuf();
+    bytes = ss.str();
+  } else if (!ReadFile(job.path, &bytes, &out.error)) {
+    return out;
+  }
+  const Profile& p = *job.profile;
+  Document doc = ParseDocument(job.name, bytes, !IsPlainTextPath(job.name));
+  std::vector<Finding> findings = p.linter->Check(doc);
+  p.policy->Apply(&findings);
+  if (!doc.comments.empty()) {
+    out.suppressed = ApplySuppressions(doc, &findings).suppressed;
+    p.policy->Apply(&findings);
+    FinalizeFindings(doc, &findings);
+  }
+  out.report.path = job.name;
+  out.report.findings = std::move(findings);
+  if (keep_source) out.report.source = std::move(doc.text);
   return out;
+}
+
+// Lints every job on --jobs threads; results keep the input order.
+std::vector<Linted> LintAll(const std::vector<Job>& jobs, const Options& o, bool keep_source) {
+  std::vector<Linted> results(jobs.size());
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i; (i = next.fetch_add(1)) < jobs.size();) {
+      results[i] = LintOne(jobs[i], keep_source);
+    }
+  };
+  int n = o.jobs > 0 ? o.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  n = static_cast<int>(std::min<std::size_t>(n, std::max<std::size_t>(jobs.size(), 1)));
+  std::vector<std::thread> pool;
+  for (int t = 1; t < n; ++t) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+  return results;
+}
+
+// The rule metadata the writers see: the one rule set, or the union of all.
+std::shared_ptr<const RuleSet> ReportRules(const Profiles& profiles) {
+  const auto& all = profiles.all();
+  if (all.empty()) return nullptr;
+  if (all.size() == 1) return all[0]->rules;
+  std::vector<Rule> merged;
+  std::set<std::string> seen;
+  for (const auto& p : all) {
+    for (const Rule& r : p->rules->rules()) {
+      if (seen.insert(r.id).second) merged.push_back(r);
+    }
+  }
+  auto built = RuleSet::Build(std::move(merged));
+  return built.ok() ? built.value() : all[0]->rules;
+}
+
+int RunInit() {
+  const char* name = kConfigNames[0];
+  std::error_code ec;
+  for (const char* existing : kConfigNames) {
+    if (fs::exists(existing, ec)) {
+      std::cerr << "claimlint: " << existing << " already exists; not overwriting it\n";
+      return 2;
+    }
+  }
+  std::ofstream out(name, std::ios::binary);
+  out << StarterConfig();
+  if (!out.flush()) {
+    std::cerr << "claimlint: cannot write " << name << "\n";
+    return 2;
+  }
+  std::cout << "wrote " << name << " (see docs/config.md)\n";
+  return 0;
+}
+
+// `claimlint report FILE.json --format html`: the review page from a saved
+// JSON report, re-reading the sources it names.
+int RunReport(const Options& o, std::ostream& out) {
+  if (o.format != Format::kHtml) {
+    std::cerr << "claimlint: 'report' writes html only (--format html)\n";
+    return 2;
+  }
+  std::string text, error;
+  if (!ReadFile(o.report_json, &text, &error)) {
+    std::cerr << "claimlint: " << error << "\n";
+    return 2;
+  }
+  auto report = ReadJsonReport(text, o.report_json);
+  if (!report.ok()) return Fail(report.error());
+  for (FileReport& f : report.value().files) {
+    std::string source, ignored;
+    if (ReadFile(f.path, &source, &ignored)) f.source = std::move(source);
+  }
+  WriteHtml(report.value(), out);
+  out.flush();
+  return 0;
+}
+
+struct Output {
+  std::ofstream file;
+  std::ostream* stream = &std::cout;
+};
+
+bool OpenOutput(const Options& o, Output* out) {
+  if (o.output.empty()) return true;
+  out->file.open(o.output, std::ios::binary);
+  if (!out->file) {
+    std::cerr << "claimlint: cannot write " << o.output << "\n";
+    return false;
+  }
+  out->stream = &out->file;
+  return true;
+}
+
+void WriteReport(const Report& report, const Options& o, std::ostream& out) {
+  OutputOptions oo;
+  const char* no_color = std::getenv("NO_COLOR");
+  oo.color = o.color == "always" || (o.color == "auto" && o.output.empty() &&
+                                     isatty(STDOUT_FILENO) && !(no_color && *no_color));
+  switch (o.format) {
+    case Format::kText:
+      WriteText(report, oo, out);
+      break;
+    case Format::kJson:
+      WriteJson(report, out);
+      break;
+    case Format::kSarif:
+      WriteSarif(report, out);
+      break;
+    case Format::kGithub:
+      WriteGithub(report, oo, out);
+      break;
+    case Format::kHtml:
+      WriteHtml(report, out);
+      break;
+  }
+  out.flush();
+}
+
+// The files to lint, each with its profile: walked, filtered by each
+// config's include/exclude, then sharded.
+Result<std::vector<Job>> PlanJobs(const Options& o, Profiles* profiles) {
+  WalkResult walk = ExpandPaths(o.paths);
+  if (!walk.errors.empty()) {
+    for (std::size_t i = 0; i + 1 < walk.errors.size(); ++i) {
+      std::cerr << "claimlint: " << walk.errors[i] << "\n";
+    }
+    return Error{"claimlint", 0, 0, walk.errors.back()};
+  }
+  std::vector<std::string> files = walk.files;
+  if (o.shard_count > 0) files = Shard(files, o.shard_index, o.shard_count);
+  std::vector<Job> jobs;
+  for (const std::string& f : files) {
+    auto profile = profiles->For(f);
+    if (!profile.ok()) return profile.error();
+    Job job{f, f == "-" ? o.stdin_filename : DisplayPath(f), profile.value()};
+    if (f != "-" && !job.profile->config.Covers(f)) continue;
+    jobs.push_back(std::move(job));
+  }
+  return jobs;
+}
+
+// --baseline and --write-baseline; returns false (after saying why) on an I/O
+// or format error.
+bool ApplyBaselines(const Options& o, Report* report) {
+  Baseline baseline;
+  if (!o.write_baseline.empty()) {
+    baseline = BaselineFromReports(report->files);
+    std::error_code ec;
+    if (fs::exists(o.write_baseline, ec)) {
+      // Recording some files keeps the entries of the others.
+      auto old = ReadBaseline(o.write_baseline);
+      if (old.ok()) {
+        std::set<std::string> linted;
+        for (const FileReport& f : report->files) linted.insert(f.path);
+        KeepOtherFiles(old.value(), linted, &baseline);
+      }
+    }
+    if (Status st = WriteBaseline(baseline, o.write_baseline); !st.ok()) {
+      Fail(st.error());
+      return false;
+    }
+  } else if (!o.baseline.empty()) {
+    auto read = ReadBaseline(o.baseline);
+    if (!read.ok()) {
+      Fail(read.error());
+      return false;
+    }
+    baseline = std::move(read.value());
+  } else {
+    return true;
+  }
+  BaselineOutcome outcome = ApplyBaseline(baseline, &report->files);
+  report->summary.baselined = outcome.baselined;
+  report->summary.stale = outcome.stale;
+  return true;
+}
+
+int PrintConfig(const Options& o, Profiles* profiles) {
+  auto profile = profiles->For(o.print_config);
+  if (!profile.ok()) return Fail(profile.error());
+  const Profile& p = *profile.value();
+  std::cout << DescribeConfig(p.config, p.rules->rules(), o.print_config, p.fail_on_name);
+  return 0;
 }
 
 }  // namespace
@@ -154,74 +318,65 @@ int RunCli(int argc, char** argv) {
     std::cout << "claimlint " << CLAIMLINT_VERSION << "\n";
     return 0;
   }
-  if (!o.format_given && o.report_json.empty()) {
+  if (o.init) return RunInit();
+  if (!o.report_json.empty()) {
+    Output out;
+    if (!OpenOutput(o, &out)) return 2;
+    return RunReport(o, *out.stream);
+  }
+  if (!o.format_given) {
     const char* gha = std::getenv("GITHUB_ACTIONS");
     if (gha && std::string_view(gha) == "true") o.format = Format::kGithub;
   }
-  auto rules = LoadRules(o);
-  if (!rules.ok()) return Fail(rules.error());
-  auto rule_set = RuleSet::Build(std::move(rules.value()));
-  if (!rule_set.ok()) return Fail(rule_set.error());
-  if (o.list_rules) {
-    ListRules(*rule_set.value(), std::cout);
-    return 0;
+  auto created = Profiles::Create(o);
+  if (!created.ok()) return Fail(created.error());
+  Profiles& profiles = *created.value();
+  if (!o.print_config.empty()) return PrintConfig(o, &profiles);
+  if (o.list_rules || !o.explain.empty()) {
+    // The rules that apply here: the config of the working directory.
+    auto profile = profiles.For("./.");
+    if (!profile.ok()) return Fail(profile.error());
+    const RuleSet& rules = *profile.value()->rules;
+    if (o.list_rules) {
+      ListRules(rules, std::cout);
+      return 0;
+    }
+    return ExplainRule(rules, o.explain, std::cout, std::cerr);
   }
-  if (!o.explain.empty()) return ExplainRule(*rule_set.value(), o.explain, std::cout, std::cerr);
-  auto library = LoadLibrary(o);
-  if (!library.ok()) return Fail(library.error());
   if (o.paths.empty()) {
     std::cerr << "claimlint: no paths given (try 'claimlint .' or 'claimlint --help')\n";
     return 2;
   }
-  WalkResult walk = ExpandPaths(o.paths);
-  std::vector<std::string> files = walk.files;
-  if (o.shard_count > 0) files = Shard(files, o.shard_index, o.shard_count);
-  Linter linter({rule_set.value(), ContextClassifier::Builtin(), library.value()});
+  auto jobs = PlanJobs(o, &profiles);
+  if (!jobs.ok()) return Fail(jobs.error());
+
   bool keep_source = o.format == Format::kText || o.format == Format::kHtml;
-  std::vector<std::string> errors = walk.errors;
+  std::vector<Linted> linted = LintAll(jobs.value(), o, keep_source);
   Report report;
-  report.rules = rule_set.value().get();
-  report.files = LintAll(linter, files, o, keep_source, &errors);
+  std::shared_ptr<const RuleSet> report_rules = ReportRules(profiles);
+  report.rules = report_rules.get();
+  std::vector<std::string> errors;
+  std::vector<FailOn> fail_on;
+  for (std::size_t i = 0; i < linted.size(); ++i) {
+    if (!linted[i].error.empty()) {
+      errors.push_back(linted[i].error);
+      continue;
+    }
+    report.summary.suppressed += linted[i].suppressed;
+    report.files.push_back(std::move(linted[i].report));
+    fail_on.push_back(jobs.value()[i].profile->fail_on);
+  }
+  if (!ApplyBaselines(o, &report)) return 2;
   Tally(&report);
 
-  std::ofstream file_out;
-  std::ostream* out = &std::cout;
-  if (!o.output.empty()) {
-    file_out.open(o.output, std::ios::binary);
-    if (!file_out) {
-      std::cerr << "claimlint: cannot write " << o.output << "\n";
-      return 2;
-    }
-    out = &file_out;
-  }
-  OutputOptions oo;
-  const char* no_color = std::getenv("NO_COLOR");
-  oo.color = o.color == "always" ||
-             (o.color == "auto" && o.output.empty() && isatty(STDOUT_FILENO) &&
-              !(no_color && *no_color));
-  switch (o.format) {
-    case Format::kText:
-      WriteText(report, oo, *out);
-      break;
-    case Format::kJson:
-      WriteJson(report, *out);
-      break;
-    case Format::kSarif:
-      WriteSarif(report, *out);
-      break;
-    case Format::kGithub:
-      WriteGithub(report, oo, *out);
-      break;
-    case Format::kHtml:
-      WriteHtml(report, *out);
-      break;
-  }
-  out->flush();
+  Output out;
+  if (!OpenOutput(o, &out)) return 2;
+  WriteReport(report, o, *out.stream);
   for (const std::string& e : errors) std::cerr << "claimlint: " << e << "\n";
   if (!errors.empty()) return 2;
-  for (const FileReport& f : report.files) {
-    for (const Finding& x : f.findings) {
-      if (AtOrAbove(x.severity, o.fail_on)) return 1;
+  for (std::size_t i = 0; i < report.files.size(); ++i) {
+    for (const Finding& x : report.files[i].findings) {
+      if (AtOrAbove(x.severity, fail_on[i])) return 1;
     }
   }
   return 0;

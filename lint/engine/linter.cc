@@ -8,6 +8,7 @@
 #include "lint/checks/claims.h"
 #include "lint/citations/analysis.h"
 #include "lint/document/sentence.h"
+#include "lint/suppress/suppressions.h"
 
 namespace claimlint {
 
@@ -119,6 +120,10 @@ FileReport Linter::Lint(const std::string& path, std::string_view bytes) const {
   FileReport report;
   report.path = path;
   report.findings = Check(doc);
+  if (!doc.comments.empty()) {
+    ApplySuppressions(doc, &report.findings);
+    FinalizeFindings(doc, &report.findings);
+  }
   report.source = std::move(doc.text);
   return report;
 }

@@ -26,7 +26,8 @@ class Linter {
  public:
   explicit Linter(LinterSetup setup);
 
-  // Lints `bytes` as the file `path` (Markdown unless it ends in .txt).
+  // Lints `bytes` as the file `path` (Markdown unless it ends in .txt), with
+  // the document's inline suppressions applied (lint/suppress).
   FileReport Lint(const std::string& path, std::string_view bytes) const;
 
   // The findings of an already parsed document (unsuppressed, finalized).

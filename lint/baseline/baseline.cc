@@ -1,0 +1,278 @@
+#include "lint/baseline/baseline.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <variant>
+
+#ifndef CLAIMLINT_VERSION
+#define CLAIMLINT_VERSION "0.0.0"
+#endif
+
+namespace claimlint {
+namespace {
+
+using json = nlohmann::json;
+using ojson = nlohmann::ordered_json;
+
+// A step into a JSON value: a member name or an array index.
+using PathStep = std::variant<std::string, std::size_t>;
+
+void LineColumn(std::string_view text, std::size_t offset, int* line, int* column) {
+  *line = 1;
+  *column = 1;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == '\n') {
+      ++*line;
+      *column = 1;
+    } else if ((c & 0xC0) != 0x80) {
+      ++*column;
+    }
+  }
+}
+
+// Where the value at `path` (or, with `at_key`, the last member's name) was
+// written. JSON is YAML, so yaml-cpp's marks locate it; only called on the
+// error path.
+void Locate(std::string_view text, const std::vector<PathStep>& path, bool at_key, Error* e) {
+  try {
+    YAML::Node node = YAML::Load(std::string(text));
+    for (std::size_t s = 0; s < path.size(); ++s) {
+      const PathStep& step = path[s];
+      YAML::Node next;
+      if (const auto* key = std::get_if<std::string>(&step)) {
+        if (!node.IsMap()) break;
+        next = node[*key];
+        if (at_key && s + 1 == path.size()) {
+          for (const auto& kv : node) {
+            if (kv.first.IsScalar() && kv.first.Scalar() == *key) next = kv.first;
+          }
+        }
+      } else {
+        std::size_t i = std::get<std::size_t>(step);
+        if (!node.IsSequence() || i >= node.size()) break;
+        next = node[i];
+      }
+      if (!next.IsDefined()) break;
+      node = next;
+    }
+    if (node.Mark().line >= 0) {
+      e->line = node.Mark().line + 1;
+      e->column = node.Mark().column + 1;
+    }
+  } catch (const YAML::Exception&) {
+    // Leave the location unknown.
+  }
+}
+
+class Reader {
+ public:
+  Reader(std::string_view text, const std::string& filename) : text_(text), file_(filename) {}
+
+  Error Fail(std::vector<PathStep> path, std::string message, bool at_key = false) const {
+    Error e{file_, 0, 0, std::move(message)};
+    Locate(text_, path, at_key, &e);
+    return e;
+  }
+
+  Result<Baseline> Read(const json& doc) {
+    if (!doc.is_object())
+      return Fail({}, "a baseline is a JSON object with \"schema\" and \"entries\"");
+    for (const auto& [key, value] : doc.items()) {
+      if (key != "schema" && key != "tool" && key != "entries") {
+        return Fail({key}, "unknown key \"" + key + "\" in a baseline (schema, tool, entries)",
+                    true);
+      }
+    }
+    auto schema = doc.find("schema");
+    if (schema == doc.end())
+      return Fail({}, "missing \"schema\": \"" + std::string(kBaselineSchema) + "\"");
+    if (!schema->is_string() || schema->get<std::string>() != kBaselineSchema) {
+      return Fail({"schema"}, "unsupported baseline schema " + schema->dump() + " (expected \"" +
+                                  kBaselineSchema + "\"; re-create it with --write-baseline)");
+    }
+    if (auto tool = doc.find("tool"); tool != doc.end() && !tool->is_object()) {
+      return Fail({"tool"}, "\"tool\" must be an object");
+    }
+    auto entries = doc.find("entries");
+    if (entries == doc.end()) return Fail({}, "missing \"entries\" list");
+    if (!entries->is_array()) return Fail({"entries"}, "\"entries\" must be a list");
+    Baseline out;
+    for (std::size_t i = 0; i < entries->size(); ++i) {
+      auto entry = ReadEntry((*entries)[i], i);
+      if (!entry.ok()) return entry.error();
+      out.entries.push_back(std::move(entry.value()));
+    }
+    return out;
+  }
+
+ private:
+  Result<BaselineEntry> ReadEntry(const json& j, std::size_t i) {
+    std::vector<PathStep> at = {std::string("entries"), i};
+    if (!j.is_object()) return Fail(at, "each baseline entry must be an object");
+    BaselineEntry e;
+    for (const auto& [key, value] : j.items()) {
+      std::vector<PathStep> here = at;
+      here.push_back(key);
+      std::string* text = key == "file"          ? &e.file
+                          : key == "rule"        ? &e.rule
+                          : key == "fingerprint" ? &e.fingerprint
+                          : key == "excerpt"     ? &e.excerpt
+                                                 : nullptr;
+      if (text) {
+        if (!value.is_string()) return Fail(here, "\"" + key + "\" must be a string");
+        *text = value.get<std::string>();
+      } else if (key == "line") {
+        if (!value.is_number_integer()) return Fail(here, "\"line\" must be an integer");
+        e.line = value.get<int>();
+      } else {
+        return Fail(here,
+                    "unknown key \"" + key +
+                        "\" in a baseline entry (file, rule, fingerprint, line, excerpt)",
+                    true);
+      }
+    }
+    for (const char* key : {"file", "rule", "fingerprint"}) {
+      bool empty = std::string_view(key) == "file"   ? e.file.empty()
+                   : std::string_view(key) == "rule" ? e.rule.empty()
+                                                     : e.fingerprint.empty();
+      if (empty) return Fail(at, std::string("baseline entry needs a non-empty \"") + key + "\"");
+    }
+    return e;
+  }
+
+  std::string_view text_;
+  std::string file_;
+};
+
+bool EntryLess(const BaselineEntry& a, const BaselineEntry& b) {
+  return std::tie(a.file, a.line, a.rule, a.fingerprint) <
+         std::tie(b.file, b.line, b.rule, b.fingerprint);
+}
+
+}  // namespace
+
+Result<Baseline> ParseBaseline(std::string_view text, const std::string& filename) {
+  json doc;
+  try {
+    doc = json::parse(text.begin(), text.end());
+  } catch (const json::exception& ex) {
+    Error e{filename, 0, 0, "invalid JSON in baseline"};
+    if (const auto* pe = dynamic_cast<const json::parse_error*>(&ex)) {
+      LineColumn(text, pe->byte > 0 ? pe->byte - 1 : 0, &e.line, &e.column);
+    }
+    std::string_view what = ex.what();
+    if (auto close = what.find("] "); !what.empty() && what[0] == '[' && close != what.npos) {
+      what.remove_prefix(close + 2);
+    }
+    e.message += ": " + std::string(what);
+    return e;
+  }
+  return Reader(text, filename).Read(doc);
+}
+
+Result<Baseline> ReadBaseline(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error{path, 0, 0, "cannot read baseline file"};
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ParseBaseline(ss.str(), path);
+}
+
+Baseline BaselineFromReports(const std::vector<FileReport>& files) {
+  Baseline b;
+  for (const FileReport& f : files) {
+    for (const Finding& x : f.findings) {
+      b.entries.push_back({f.path, x.rule, x.fingerprint, x.line, x.excerpt});
+    }
+  }
+  std::sort(b.entries.begin(), b.entries.end(), EntryLess);
+  return b;
+}
+
+void KeepOtherFiles(const Baseline& old, const std::set<std::string>& linted, Baseline* fresh) {
+  for (const BaselineEntry& e : old.entries) {
+    if (!linted.count(e.file)) fresh->entries.push_back(e);
+  }
+  std::sort(fresh->entries.begin(), fresh->entries.end(), EntryLess);
+}
+
+std::string SerializeBaseline(const Baseline& baseline) {
+  std::string out = "{\n  \"schema\": \"" + std::string(kBaselineSchema) +
+                    "\",\n  \"tool\": {\"name\": \"claimlint\", \"version\": \"" +
+                    CLAIMLINT_VERSION + "\"},\n  \"entries\": [";
+  for (std::size_t i = 0; i < baseline.entries.size(); ++i) {
+    const BaselineEntry& e = baseline.entries[i];
+    ojson j;
+    j["file"] = e.file;
+    j["rule"] = e.rule;
+    j["fingerprint"] = e.fingerprint;
+    j["line"] = e.line;
+    j["excerpt"] = e.excerpt;
+    out += (i ? ",\n    " : "\n    ") + j.dump(-1, ' ', false, ojson::error_handler_t::replace);
+  }
+  out += baseline.entries.empty() ? "]\n}\n" : "\n  ]\n}\n";
+  return out;
+}
+
+Status WriteBaseline(const Baseline& baseline, const std::string& path) {
+  std::string text = SerializeBaseline(baseline);
+  std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) return Error{path, 0, 0, "cannot write baseline file"};
+    out << text;
+    if (!out.flush()) return Error{path, 0, 0, "cannot write baseline file"};
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) return Error{path, 0, 0, "cannot write baseline file: " + ec.message()};
+  return {};
+}
+
+BaselineOutcome ApplyBaseline(const Baseline& baseline, std::vector<FileReport>* files) {
+  BaselineOutcome outcome;
+  std::map<std::string, std::vector<std::size_t>> by_fingerprint;
+  for (std::size_t i = 0; i < baseline.entries.size(); ++i) {
+    by_fingerprint[baseline.entries[i].fingerprint].push_back(i);
+  }
+  std::vector<bool> used(baseline.entries.size(), false);
+  std::set<std::string> linted;
+  for (FileReport& f : *files) {
+    linted.insert(f.path);
+    std::vector<Finding> kept;
+    for (Finding& x : f.findings) {
+      auto it = by_fingerprint.find(x.fingerprint);
+      bool hidden = false;
+      if (it != by_fingerprint.end()) {
+        for (std::size_t i : it->second) {
+          if (used[i] || baseline.entries[i].file != f.path) continue;
+          used[i] = true;
+          hidden = true;
+          break;
+        }
+      }
+      if (hidden) {
+        ++outcome.baselined;
+      } else {
+        kept.push_back(std::move(x));
+      }
+    }
+    f.findings = std::move(kept);
+  }
+  for (std::size_t i = 0; i < used.size(); ++i) {
+    if (used[i]) continue;
+    const std::string& file = baseline.entries[i].file;
+    std::error_code ec;
+    if (linted.count(file) || !std::filesystem::exists(file, ec)) ++outcome.stale;
+  }
+  return outcome;
+}
+
+}  // namespace claimlint

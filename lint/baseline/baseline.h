@@ -1,0 +1,65 @@
+// Baselines: the findings a repository has accepted for now, recorded by
+// fingerprint (rule, file, normalised excerpt and sentence; not line
+// numbers), so that claimlint can be adopted on an archive and report only
+// what is new. The file is versioned JSON:
+//
+//   {"schema": "claimlint-baseline/1",
+//    "tool": {"name": "claimlint", "version": "0.1.0"},
+//    "entries": [{"file": "a.md", "rule": "claim.detox", "fingerprint": "…",
+//                 "line": 12, "excerpt": "flushes out toxins"}]}
+//
+// `line` and `excerpt` are for people reading the file; only `fingerprint`
+// (and `file`, for staleness) are used.
+#pragma once
+
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lint/base/status.h"
+#include "lint/report/report.h"
+
+namespace claimlint {
+
+inline constexpr const char* kBaselineSchema = "claimlint-baseline/1";
+
+struct BaselineEntry {
+  std::string file;
+  std::string rule;
+  std::string fingerprint;
+  int line = 0;
+  std::string excerpt;
+};
+
+struct Baseline {
+  std::vector<BaselineEntry> entries;
+};
+
+// Parses a baseline; malformed JSON or a wrong shape is an Error at
+// filename:line:col.
+Result<Baseline> ParseBaseline(std::string_view json, const std::string& filename);
+Result<Baseline> ReadBaseline(const std::string& path);
+
+// The findings of `files` as a baseline, sorted by file, line, rule.
+Baseline BaselineFromReports(const std::vector<FileReport>& files);
+
+// Entries of `old` for files not in `linted`, added to `fresh` (so that
+// recording a subset of the files keeps the others' entries).
+void KeepOtherFiles(const Baseline& old, const std::set<std::string>& linted, Baseline* fresh);
+
+// Deterministic JSON, one entry per line.
+std::string SerializeBaseline(const Baseline& baseline);
+Status WriteBaseline(const Baseline& baseline, const std::string& path);
+
+struct BaselineOutcome {
+  int baselined = 0;  // findings hidden
+  int stale = 0;      // entries that matched nothing in a linted (or vanished) file
+};
+
+// Removes the findings the baseline records. Each entry hides at most one
+// finding. An entry is stale when its file was linted (or no longer exists)
+// and nothing matched it.
+BaselineOutcome ApplyBaseline(const Baseline& baseline, std::vector<FileReport>* files);
+
+}  // namespace claimlint

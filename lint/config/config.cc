@@ -1,0 +1,596 @@
+#include "lint/config/config.h"
+
+#include <fnmatch.h>
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "lint/rules/pack_loader.h"
+#include "lint/suppress/suppressions.h"
+
+namespace claimlint {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr const char* kConfigKeys[] = {"packs",   "rule_files", "references", "rules",
+                                       "include", "exclude",    "fail_on"};
+constexpr const char* kSettingKeys[] = {"enabled", "severity", "options"};
+
+// Edit distance, for "did you mean" hints.
+std::size_t Distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diag = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
+template <typename Names>
+std::string Hint(std::string_view word, const Names& names) {
+  std::string best;
+  std::size_t best_d = std::max<std::size_t>(3, word.size() / 4) + 1;
+  for (const auto& n : names) {
+    std::size_t d = Distance(word, n);
+    if (d < best_d) {
+      best_d = d;
+      best = n;
+    }
+  }
+  return best.empty() ? "" : "; did you mean '" + best + "'?";
+}
+
+bool IsGlob(std::string_view s) { return s.find_first_of("*?[") != std::string_view::npos; }
+
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+class ConfigReader {
+ public:
+  explicit ConfigReader(const std::string& path) : path_(path) {}
+
+  Error At(const YAML::Node& node, std::string message) const {
+    Error e{path_, 0, 0, std::move(message)};
+    if (node.IsDefined() && node.Mark().line >= 0) {
+      e.line = node.Mark().line + 1;
+      e.column = node.Mark().column + 1;
+    }
+    return e;
+  }
+
+  SourceLoc Loc(const YAML::Node& node) const {
+    return {path_, node.Mark().line + 1, node.Mark().column + 1};
+  }
+
+  Result<Config> Read(std::string_view yaml) {
+    Config c;
+    c.path = path_;
+    c.dir = fs::absolute(fs::path(path_)).lexically_normal().parent_path().string();
+    YAML::Node root;
+    try {
+      root = YAML::Load(std::string(yaml));
+    } catch (const YAML::Exception& ex) {
+      return Error{path_, ex.mark.line >= 0 ? ex.mark.line + 1 : 0,
+                   ex.mark.column >= 0 ? ex.mark.column + 1 : 0, "invalid YAML: " + ex.msg};
+    }
+    if (root.IsNull()) return c;  // an empty file: the defaults
+    if (!root.IsMap()) return At(root, "a config is a mapping of keys (packs, rules, ...)");
+    for (const auto& kv : root) {
+      if (!kv.first.IsScalar()) return At(kv.first, "config keys must be strings");
+      const std::string& key = kv.first.Scalar();
+      if (std::find(std::begin(kConfigKeys), std::end(kConfigKeys), key) == std::end(kConfigKeys)) {
+        return At(kv.first, "unknown key '" + key + "'" + Hint(key, kConfigKeys) +
+                                " (known: packs, rule_files, references, rules, include, "
+                                "exclude, fail_on)");
+      }
+      if (Status st = ReadKey(key, kv.second, &c); !st.ok()) return st.error();
+    }
+    return c;
+  }
+
+ private:
+  Status Strings(const YAML::Node& v, const std::string& key, std::vector<std::string>* out,
+                 std::vector<SourceLoc>* locs = nullptr) {
+    if (v.IsNull()) return {};  // every item commented out
+    auto one = [&](const YAML::Node& item) -> Status {
+      if (!item.IsScalar() || item.Scalar().empty()) {
+        return At(item, "'" + key + "' must be a list of non-empty strings");
+      }
+      out->push_back(item.Scalar());
+      if (locs) locs->push_back(Loc(item));
+      return {};
+    };
+    if (v.IsScalar()) return one(v);
+    if (!v.IsSequence()) return At(v, "'" + key + "' must be a list of strings");
+    for (const auto& item : v) {
+      if (Status st = one(item); !st.ok()) return st;
+    }
+    return {};
+  }
+
+  std::string Resolve(const std::string& dir, const std::string& p) {
+    fs::path path(p);
+    return (path.is_absolute() ? path : fs::path(dir) / path).lexically_normal().string();
+  }
+
+  Status ReadKey(const std::string& key, const YAML::Node& v, Config* c) {
+    if (key == "packs") {
+      if (v.IsNull()) return {};
+      c->packs.emplace();
+      return Strings(v, key, &*c->packs, &c->pack_locs);
+    }
+    if (key == "rule_files" || key == "references") {
+      std::vector<std::string> raw;
+      if (Status st = Strings(v, key, &raw); !st.ok()) return st;
+      auto* out = key == "rule_files" ? &c->rule_files : &c->references;
+      for (const std::string& p : raw) out->push_back(Resolve(c->dir, p));
+      return {};
+    }
+    if (key == "include") return Strings(v, key, &c->include);
+    if (key == "exclude") return Strings(v, key, &c->exclude);
+    if (key == "fail_on") {
+      static const std::set<std::string> kLevels = {"error", "warning", "info", "never"};
+      if (!v.IsScalar() || !kLevels.count(v.Scalar())) {
+        return At(v, "'fail_on' must be error, warning, info or never");
+      }
+      c->fail_on = v.Scalar();
+      return {};
+    }
+    return ReadRules(v, c);
+  }
+
+  Status ReadRules(const YAML::Node& v, Config* c) {
+    if (v.IsNull()) return {};
+    if (!v.IsMap()) {
+      return At(v,
+                "'rules' must map rule ids or globs to off, on, error, warning, info or "
+                "{enabled, severity, options}");
+    }
+    for (const auto& kv : v) {
+      RuleSetting s;
+      if (!kv.first.IsScalar() || kv.first.Scalar().empty()) {
+        return At(kv.first, "rule ids in 'rules' must be strings");
+      }
+      s.pattern = kv.first.Scalar();
+      s.loc = Loc(kv.first);
+      if (Status st = ReadSetting(kv.second, &s); !st.ok()) return st;
+      c->rules.push_back(std::move(s));
+    }
+    return {};
+  }
+
+  Status Level(const YAML::Node& v, RuleSetting* s, bool allow_switch) {
+    std::string word = v.IsScalar() ? Lower(v.Scalar()) : "";
+    if (allow_switch && (word == "off" || word == "false" || word == "no")) {
+      s->enabled = false;
+    } else if (allow_switch && (word == "on" || word == "true" || word == "yes")) {
+      s->enabled = true;
+    } else if (Severity sev; ParseSeverity(word, &sev)) {
+      s->severity = sev;
+    } else {
+      return At(v, allow_switch ? "a rule setting is off, on, error, warning or info (or a "
+                                  "mapping with enabled, severity, options)"
+                                : "'severity' must be error, warning or info");
+    }
+    return {};
+  }
+
+  Status ReadSetting(const YAML::Node& v, RuleSetting* s) {
+    if (v.IsScalar()) return Level(v, s, true);
+    if (!v.IsMap()) {
+      return At(v,
+                "a rule setting is off, on, error, warning or info (or a mapping with "
+                "enabled, severity, options)");
+    }
+    for (const auto& kv : v) {
+      std::string key = kv.first.IsScalar() ? kv.first.Scalar() : "";
+      if (std::find(std::begin(kSettingKeys), std::end(kSettingKeys), key) ==
+          std::end(kSettingKeys)) {
+        return At(kv.first, "unknown key '" + key + "' in a rule setting" +
+                                Hint(key, kSettingKeys) + " (known: enabled, severity, options)");
+      }
+      const YAML::Node& val = kv.second;
+      if (key == "enabled") {
+        std::string word = val.IsScalar() ? Lower(val.Scalar()) : "";
+        if (word != "true" && word != "false") return At(val, "'enabled' must be true or false");
+        s->enabled = word == "true";
+      } else if (key == "severity") {
+        if (Status st = Level(val, s, false); !st.ok()) return st;
+      } else {
+        if (!val.IsMap()) return At(val, "'options' must map option names to values");
+        for (const auto& o : val) {
+          if (!o.first.IsScalar()) return At(o.first, "option names must be strings");
+          if (!o.second.IsScalar()) return At(o.second, "option values must be scalars");
+          s->options[o.first.Scalar()] = o.second.Scalar();
+          s->option_locs[o.first.Scalar()] = Loc(o.first);
+        }
+      }
+    }
+    return {};
+  }
+
+  std::string path_;
+};
+
+// Matches `p` against `s`; `*` and `?` do not cross '/', `**` does, and
+// "**/" may match nothing.
+bool Match(std::string_view p, std::string_view s) {
+  while (!p.empty()) {
+    if (p.substr(0, 2) == "**") {
+      std::string_view rest = p.substr(2);
+      if (!rest.empty() && rest[0] == '/' && Match(rest.substr(1), s)) return true;
+      for (std::size_t i = 0; i <= s.size(); ++i) {
+        if (Match(rest, s.substr(i))) return true;
+      }
+      return false;
+    }
+    if (p[0] == '*') {
+      for (std::size_t i = 0; i <= s.size(); ++i) {
+        if (Match(p.substr(1), s.substr(i))) return true;
+        if (i < s.size() && s[i] == '/') break;
+      }
+      return false;
+    }
+    if (s.empty()) return false;
+    if (p[0] == '?') {
+      if (s[0] == '/') return false;
+    } else if (p[0] == '[') {
+      std::size_t close = p.find(']', 2);
+      if (close == std::string_view::npos) {
+        if (s[0] != '[') return false;
+      } else {
+        std::string_view cls = p.substr(1, close - 1);
+        bool negate = !cls.empty() && (cls[0] == '!' || cls[0] == '^');
+        if (negate) cls.remove_prefix(1);
+        bool hit = false;
+        for (std::size_t i = 0; i < cls.size(); ++i) {
+          if (i + 2 < cls.size() && cls[i + 1] == '-') {
+            hit = hit || (s[0] >= cls[i] && s[0] <= cls[i + 2]);
+            i += 2;
+          } else {
+            hit = hit || s[0] == cls[i];
+          }
+        }
+        if (hit == negate || s[0] == '/') return false;
+        p.remove_prefix(close);
+      }
+    } else if (p[0] != s[0]) {
+      return false;
+    }
+    p.remove_prefix(1);
+    s.remove_prefix(1);
+  }
+  return s.empty();
+}
+
+std::string Basename(const std::string& path) { return fs::path(path).filename().string(); }
+
+bool PackSelected(const Config& c, const Rule& r) {
+  if (!c.packs) return true;
+  std::string file = Basename(r.loc.file);
+  return std::any_of(c.packs->begin(), c.packs->end(), [&](const std::string& g) {
+    return RuleGlobMatch(g, r.pack) || PathGlobMatch(g, file);
+  });
+}
+
+}  // namespace
+
+bool PathGlobMatch(std::string_view pattern, std::string_view path) {
+  while (pattern.substr(0, 2) == "./") pattern.remove_prefix(2);
+  while (path.substr(0, 2) == "./") path.remove_prefix(2);
+  while (pattern.size() > 1 && pattern.back() == '/') pattern.remove_suffix(1);
+  bool anchored = pattern.find('/') != std::string_view::npos;
+  if (!pattern.empty() && pattern[0] == '/') pattern.remove_prefix(1);
+  // Try the path and every directory above it (a match on a directory covers
+  // its files); unanchored patterns may also start at any segment.
+  std::size_t start = 0;
+  while (true) {
+    std::string_view tail = path.substr(start);
+    for (std::size_t end = 0; end <= tail.size(); ++end) {
+      if (end != tail.size() && tail[end] != '/') continue;
+      std::string_view part = tail.substr(0, end);
+      if (!anchored && part.find('/') != std::string_view::npos) break;
+      if (!part.empty() && Match(pattern, part)) return true;
+    }
+    if (anchored) return false;
+    std::size_t slash = path.find('/', start);
+    if (slash == std::string_view::npos) return false;
+    start = slash + 1;
+  }
+}
+
+bool RuleGlobMatch(std::string_view pattern, std::string_view id) {
+  return fnmatch(std::string(pattern).c_str(), std::string(id).c_str(), 0) == 0;
+}
+
+bool IsBuiltinMetaRule(std::string_view id) {
+  return id == kUnusedSuppressionRule || id == kBadSuppressionRule;
+}
+
+bool Config::Covers(const std::string& file) const {
+  fs::path abs = fs::absolute(fs::path(file)).lexically_normal();
+  std::string rel = dir.empty() ? abs.string() : abs.lexically_relative(dir).string();
+  if (rel.empty() || rel.substr(0, 2) == "..") {
+    rel = fs::path(file).lexically_normal().string();
+  }
+  auto hit = [&](const std::vector<std::string>& globs) {
+    return std::any_of(globs.begin(), globs.end(),
+                       [&](const std::string& g) { return PathGlobMatch(g, rel); });
+  };
+  if (!include.empty() && !hit(include)) return false;
+  return !hit(exclude);
+}
+
+Result<Config> ParseConfig(std::string_view yaml, const std::string& path) {
+  return ConfigReader(path).Read(yaml);
+}
+
+Result<Config> LoadConfigFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error{path, 0, 0, "cannot read config file"};
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ParseConfig(ss.str(), path);
+}
+
+std::string ConfigFinder::Find(const std::string& start) {
+  fs::path dir = fs::absolute(fs::path(start.empty() ? "." : start)).lexically_normal();
+  if (dir.has_filename() == false && dir.has_parent_path() && dir != dir.root_path()) {
+    dir = dir.parent_path();  // "a/b/" -> "a/b"
+  }
+  std::vector<std::string> visited;
+  std::string found;
+  while (true) {
+    std::string key = dir.string();
+    if (auto it = cache_.find(key); it != cache_.end()) {
+      found = it->second;
+      break;
+    }
+    visited.push_back(key);
+    std::error_code ec;
+    for (const char* name : kConfigNames) {
+      if (fs::is_regular_file(dir / name, ec)) {
+        found = (dir / name).string();
+        break;
+      }
+    }
+    if (!found.empty() || fs::exists(dir / ".git", ec) || dir == dir.root_path() ||
+        !dir.has_parent_path()) {
+      break;
+    }
+    dir = dir.parent_path();
+  }
+  for (const std::string& d : visited) cache_[d] = found;
+  return found;
+}
+
+RulePolicy::RulePolicy(const Config& config, const RuleInputs& inputs)
+    : enable_(inputs.enable), disable_(inputs.disable) {
+  for (const RuleSetting& s : config.rules) {
+    if (IsGlob(s.pattern)) ordered_.push_back(s);
+  }
+  for (const RuleSetting& s : config.rules) {
+    if (!IsGlob(s.pattern)) ordered_.push_back(s);
+  }
+}
+
+bool RulePolicy::Decide(std::string_view id, Severity* severity) const {
+  bool on = true;
+  for (const RuleSetting& s : ordered_) {
+    if (!RuleGlobMatch(s.pattern, id)) continue;
+    if (s.enabled) on = *s.enabled;
+    if (s.severity) {
+      *severity = *s.severity;
+      on = true;
+    }
+  }
+  auto any = [&](const std::vector<std::string>& globs) {
+    return std::any_of(globs.begin(), globs.end(),
+                       [&](const std::string& g) { return RuleGlobMatch(g, id); });
+  };
+  if (any(disable_)) on = false;
+  if (any(enable_)) on = true;
+  return on;
+}
+
+void RulePolicy::Apply(std::vector<Finding>* findings) const {
+  if (ordered_.empty() && enable_.empty() && disable_.empty()) return;
+  std::vector<Finding> kept;
+  kept.reserve(findings->size());
+  for (Finding& f : *findings) {
+    if (Decide(f.rule, &f.severity)) kept.push_back(std::move(f));
+  }
+  *findings = std::move(kept);
+}
+
+Result<std::vector<Rule>> ResolveRules(const Config& config, const RuleInputs& inputs) {
+  std::vector<Rule> candidates;
+  std::map<std::string, const Rule*> known;
+  if (inputs.builtin) {
+    for (const Rule& r : *inputs.builtin) known.emplace(r.id, &r);
+  }
+  std::vector<Rule> from_files;
+  for (const std::string& path : config.rule_files) {
+    auto rules = LoadRulePath(path);
+    if (!rules.ok()) return rules.error();
+    for (Rule& r : rules.value()) from_files.push_back(std::move(r));
+  }
+  for (const std::vector<Rule>* list :
+       {static_cast<const std::vector<Rule>*>(&from_files), inputs.extra}) {
+    if (!list) continue;
+    for (const Rule& r : *list) known.emplace(r.id, &r);
+  }
+  // A pack glob that selects nothing is a typo.
+  if (config.packs && inputs.builtin) {
+    for (std::size_t i = 0; i < config.packs->size(); ++i) {
+      const std::string& g = (*config.packs)[i];
+      bool hit = std::any_of(inputs.builtin->begin(), inputs.builtin->end(), [&](const Rule& r) {
+        return RuleGlobMatch(g, r.pack) || PathGlobMatch(g, Basename(r.loc.file));
+      });
+      if (hit) continue;
+      std::set<std::string> names;
+      for (const Rule& r : *inputs.builtin)
+        names.insert(r.pack.empty() ? Basename(r.loc.file) : r.pack);
+      SourceLoc at =
+          i < config.pack_locs.size() ? config.pack_locs[i] : SourceLoc{config.path, 0, 0};
+      return Error{at.file, at.line, at.column,
+                   "no built-in pack matches '" + g + "'" + Hint(g, names) +
+                       " (see claimlint --list-rules)"};
+    }
+  }
+  std::set<std::string> exact_on;
+  for (const RuleSetting& s : config.rules) {
+    if (IsGlob(s.pattern)) continue;
+    bool meta = IsBuiltinMetaRule(s.pattern) || s.pattern.rfind("input.", 0) == 0;
+    auto it = known.find(s.pattern);
+    if (it == known.end() && !meta) {
+      std::vector<std::string> ids;
+      for (const auto& [id, r] : known) ids.push_back(id);
+      return Error{s.loc.file, s.loc.line, s.loc.column,
+                   "unknown rule '" + s.pattern + "'" + Hint(s.pattern, ids) +
+                       " (see claimlint --list-rules)"};
+    }
+    for (const auto& [name, value] : s.options) {
+      const Rule* r = it == known.end() ? nullptr : it->second;
+      if (r && r->options.count(name)) continue;
+      std::string have;
+      if (r) {
+        for (const auto& [k, v] : r->options) have += (have.empty() ? "" : ", ") + k;
+      }
+      const SourceLoc& at = s.option_locs.at(name);
+      return Error{at.file, at.line, at.column,
+                   "rule '" + s.pattern + "' has no option '" + name + "'" +
+                       (have.empty() ? " (it takes none)" : " (its options: " + have + ")")};
+    }
+    if ((s.enabled && *s.enabled) || s.severity) exact_on.insert(s.pattern);
+  }
+  RulePolicy policy(config, inputs);
+  auto enabled_by_cli = [&](const std::string& id) {
+    return std::any_of(inputs.enable.begin(), inputs.enable.end(),
+                       [&](const std::string& g) { return RuleGlobMatch(g, id); });
+  };
+  if (inputs.builtin) {
+    for (const Rule& r : *inputs.builtin) {
+      if (PackSelected(config, r) || exact_on.count(r.id) || enabled_by_cli(r.id)) {
+        candidates.push_back(r);
+      }
+    }
+  }
+  for (Rule& r : from_files) candidates.push_back(std::move(r));
+  if (inputs.extra) candidates.insert(candidates.end(), inputs.extra->begin(), inputs.extra->end());
+  std::vector<Rule> out;
+  for (Rule& r : candidates) {
+    if (!policy.Decide(r.id, &r.severity)) continue;
+    for (bool globs : {true, false}) {
+      for (const RuleSetting& s : config.rules) {
+        if (IsGlob(s.pattern) != globs || !RuleGlobMatch(s.pattern, r.id)) continue;
+        for (const auto& [name, value] : s.options) {
+          if (r.options.count(name)) r.options[name] = value;
+        }
+      }
+    }
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+std::string StarterConfig() {
+  return R"(# claimlint configuration. See docs/config.md.
+# A file is linted with the nearest .claimlint.yml in its directory or above
+# (up to the repository root); configs do not merge. Relative paths and globs
+# below are relative to this file.
+
+# Built-in rule packs to run, by pack name or file name (globs allowed).
+# Leave this out to run them all; `claimlint --list-rules` shows the rules.
+# packs: ["claims.*", "disclosures-*.yaml"]
+
+# Your own rule packs: files, or directories of *.yaml files.
+rule_files: []
+
+# Reference libraries (CSL-JSON or BibTeX) that citations resolve against.
+references: []
+
+# Per rule id or glob: off, on, error, warning or info, or a mapping with
+# enabled, severity and options. Globs apply first, in order; exact ids win.
+rules:
+  # "claim.*": warning
+  # quality.author: off
+  # citation.vague: {severity: info}
+  # meta.unused-suppression: off
+
+# Which files to lint. A glob without '/' matches at any depth; a directory
+# covers everything under it. An empty include means every file.
+include: []
+exclude:
+  # - drafts/
+  # - "*.txt"
+
+# Exit 1 when a finding is at or above this level: error, warning, info, never.
+# The command line's --fail-on takes precedence.
+fail_on: error
+)";
+}
+
+std::string DescribeConfig(const Config& config, const std::vector<Rule>& rules,
+                           const std::string& file, const std::string& fail_on) {
+  YAML::Emitter e;
+  e << YAML::Comment("effective configuration for " + file) << YAML::BeginMap;
+  e << YAML::Key << "file" << YAML::Value << file;
+  e << YAML::Key << "config" << YAML::Value;
+  if (config.path.empty()) {
+    e << YAML::Null << YAML::Comment("no .claimlint.yml found: built-in defaults");
+  } else {
+    e << config.path;
+  }
+  e << YAML::Key << "linted" << YAML::Value << config.Covers(file)
+    << YAML::Comment("include/exclude");
+  e << YAML::Key << "fail_on" << YAML::Value << fail_on;
+  e << YAML::Key << "packs" << YAML::Value;
+  if (config.packs) {
+    e << YAML::Flow << *config.packs;
+  } else {
+    e << "all";
+  }
+  e << YAML::Key << "rule_files" << YAML::Value << YAML::Flow << config.rule_files;
+  e << YAML::Key << "references" << YAML::Value << YAML::Flow << config.references;
+  e << YAML::Key << "include" << YAML::Value << YAML::Flow << config.include;
+  e << YAML::Key << "exclude" << YAML::Value << YAML::Flow << config.exclude;
+  std::vector<const Rule*> sorted;
+  for (const Rule& r : rules) sorted.push_back(&r);
+  std::sort(sorted.begin(), sorted.end(),
+            [](const Rule* a, const Rule* b) { return a->id < b->id; });
+  e << YAML::Key << "rules" << YAML::Value
+    << YAML::Comment(std::to_string(sorted.size()) + " rules run");
+  if (sorted.empty()) {
+    e << YAML::Flow << YAML::BeginMap << YAML::EndMap;
+  } else {
+    e << YAML::BeginMap;
+    for (const Rule* r : sorted) {
+      e << YAML::Key << r->id << YAML::Value;
+      if (r->options.empty()) {
+        e << std::string(SeverityName(r->severity));
+      } else {
+        e << YAML::Flow << YAML::BeginMap << YAML::Key << "severity" << YAML::Value
+          << std::string(SeverityName(r->severity)) << YAML::Key << "options" << YAML::Value
+          << r->options << YAML::EndMap;
+      }
+    }
+    e << YAML::EndMap;
+  }
+  e << YAML::EndMap;
+  return std::string(e.c_str()) + "\n";
+}
+
+}  // namespace claimlint
