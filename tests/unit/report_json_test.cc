@@ -79,6 +79,61 @@ TEST(ReportJsonTest, TwoSpaceIndentAndTrailingNewline) {
   EXPECT_NE(out.find("\n    \"version\""), std::string::npos);
 }
 
+// The document as nlohmann would write it, built independently of the writer.
+std::string Expected(const Report& r) {
+  ojson doc;
+  doc["schema"] = "claimlint-report/1";
+  doc["tool"] = {{"name", "claimlint"}, {"version", CLAIMLINT_VERSION}};
+  doc["files"] = ojson::array();
+  int counts[3] = {0, 0, 0}, total = 0;
+  for (const FileReport& file : r.files) {
+    ojson entry;
+    entry["path"] = file.path;
+    entry["findings"] = ojson::array();
+    for (const Finding& f : file.findings) {
+      ojson j;
+      j["rule"] = f.rule;
+      j["category"] = f.category;
+      j["severity"] = SeverityName(f.severity);
+      j["message"] = f.message;
+      j["line"] = f.line;
+      j["column"] = f.column;
+      j["end_line"] = f.end_line;
+      j["end_column"] = f.end_column;
+      j["excerpt"] = f.excerpt;
+      j["sentence"] = f.sentence;
+      j["context"] = f.context;
+      j["suggestion"] = f.suggestion;
+      j["fingerprint"] = f.fingerprint;
+      entry["findings"].push_back(j);
+      ++counts[static_cast<int>(f.severity)];
+      ++total;
+    }
+    doc["files"].push_back(entry);
+  }
+  doc["summary"] = {{"files", r.files.size()}, {"findings", total},       {"error", counts[2]},
+                    {"warning", counts[1]},    {"info", counts[0]},       {"suppressed", 0},
+                    {"baselined", 0},          {"stale", r.summary.stale}};
+  return doc.dump(2) + "\n";
+}
+
+TEST(ReportJsonTest, SameBytesAsNlohmannDump) {
+  Finding f = MakeFinding("claim.x", Severity::kWarning, 12, 3, 14, 1);
+  f.message = "quote \" backslash \\ tab \t nl \n cr \r bs \b ff \f ctl \x01\x1f del \x7f";
+  f.excerpt = "caf\xC3\xA9 \xE2\x80\x94 \xF0\x9F\x98\x80 </script>";
+  f.sentence = "";
+  Report r =
+      MakeReport({MakeFile("a/b \"c\".md", "",
+                           {f, MakeFinding("q.y", Severity::kInfo, 20, 1, 20, 1, "quality")}),
+                  MakeFile("empty.md", "", {})});
+  r.summary.stale = 3;
+  EXPECT_EQ(Json(r), Expected(r));
+  Report none = MakeReport({});
+  EXPECT_EQ(Json(none), Expected(none));
+  Report empty_file = MakeReport({MakeFile("x.md", "", {})});
+  EXPECT_EQ(Json(empty_file), Expected(empty_file));
+}
+
 TEST(ReportJsonTest, InvalidUtf8IsReplacedNotThrown) {
   Finding f = MakeFinding("x.y", Severity::kWarning, 1, 1, 1, 2);
   f.excerpt = "bad \xFF byte";
