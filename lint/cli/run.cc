@@ -246,12 +246,14 @@ Result<std::vector<Job>> PlanJobs(const Options& o, Profiles* profiles) {
   std::vector<std::string> files = walk.files;
   if (o.shard_count > 0) files = Shard(files, o.shard_index, o.shard_count);
   std::vector<Job> jobs;
+  std::set<std::string> seen;  // a file named twice ("a.md ./a.md") is linted once
   for (const std::string& f : files) {
+    std::string name = f == "-" ? o.stdin_filename : DisplayPath(f);
+    if (!seen.insert(f == "-" ? "-" : name).second) continue;
     auto profile = profiles->For(f);
     if (!profile.ok()) return profile.error();
-    Job job{f, f == "-" ? o.stdin_filename : DisplayPath(f), profile.value()};
-    if (f != "-" && !job.profile->config.Covers(f)) continue;
-    jobs.push_back(std::move(job));
+    if (f != "-" && !profile.value()->config.Covers(f)) continue;
+    jobs.push_back(Job{f, name, profile.value()});
   }
   return jobs;
 }
