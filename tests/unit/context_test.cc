@@ -90,6 +90,10 @@ TEST_F(BuiltinContextTest, EvidenceRefutationReachesToTheClauseEnd) {
             Context::kNegated);
   EXPECT_EQ(Of("It is a myth that cold weather gives you a cold.", "gives you a cold"),
             Context::kNegated);
+  EXPECT_EQ(Of("There is very little reliable evidence that wearing copper for a whole winter "
+               "eases arthritis.",
+               "eases arthritis"),
+            Context::kNegated);
 }
 
 TEST_F(BuiltinContextTest, NegationAfterTheMatch) {
