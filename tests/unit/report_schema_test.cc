@@ -2,6 +2,7 @@
 // log against the OASIS SARIF 2.1.0 schema, with tests/schema/validate.py
 // (Python's jsonschema). Skipped when /usr/bin/python3 lacks jsonschema.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -37,7 +38,9 @@ std::string Quote(const std::string& s) {
 
 // Exit status of validate.py on `content` (written to a temporary file).
 int Validate(const std::string& schema, const std::string& content, const std::string& name) {
-  fs::path file = fs::path(::testing::TempDir()) / name;
+  // Unique per process: ctest runs tests in parallel.
+  fs::path file = fs::path(::testing::TempDir()) /
+                  ("claimlint-report-" + std::to_string(getpid()) + "-" + name);
   {
     std::ofstream out(file, std::ios::binary);
     out << content;
@@ -46,6 +49,7 @@ int Validate(const std::string& schema, const std::string& content, const std::s
                     Quote(std::string(CLAIMLINT_SOURCE_DIR) + "/tests/schema/validate.py") + " " +
                     Quote(schema) + " " + Quote(file.string());
   int status = std::system(cmd.c_str());
+  fs::remove(file);
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
