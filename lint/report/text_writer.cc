@@ -59,6 +59,7 @@ struct CaretLines {
 };
 
 CaretLines RenderCaret(std::string_view line, int col, int end_col) {
+  col = std::max(col, 1);  // a finding about the whole line
   CaretLines out;
   int cell = 0;
   int start_cell = -1, end_cell = -1;

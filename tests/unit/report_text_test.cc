@@ -96,6 +96,15 @@ TEST(ReportTextTest, LongLinesShowAWindowAroundTheFinding) {
   EXPECT_EQ(Lines(Text(short_line))[1], std::string(150, 'x'));
 }
 
+TEST(ReportTextTest, UnknownColumnsUnderlineTheWholeLine) {
+  Report r =
+      MakeReport({MakeFile("a.md", "abc\n", {MakeFinding("x.y", Severity::kInfo, 1, 0, 1, 0)})});
+  auto lines = Lines(Text(r));
+  ASSERT_GE(lines.size(), 3u);
+  EXPECT_EQ(lines[0], "a.md:1:0: info: Finding of x.y. [x.y]");
+  EXPECT_EQ(lines[2], "^~~");
+}
+
 TEST(ReportTextTest, ControlCharactersAreNotPrinted) {
   Finding f = MakeFinding("x.y", Severity::kError, 1, 1, 1, 4);
   f.message = "bad\nmessage\x1b[31m";
