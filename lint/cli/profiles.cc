@@ -43,10 +43,14 @@ Result<std::shared_ptr<const ReferenceLibrary>> LoadLibrary(const std::vector<st
 
 Result<std::unique_ptr<Profiles>> Profiles::Create(const Options& o) {
   std::unique_ptr<Profiles> p(new Profiles(o));
-  if (!o.no_default_rules) {
-    auto builtin = LoadBuiltinRules();
-    if (!builtin.ok()) return builtin.error();
+  // Loaded even with --no-default-rules, to recognise built-in ids in configs;
+  // then a broken built-in pack is not an error (that flag is the way around it).
+  auto builtin = LoadBuiltinRules();
+  if (builtin.ok()) {
     p->builtin_ = std::move(builtin.value());
+    p->have_builtin_ = true;
+  } else if (!o.no_default_rules) {
+    return builtin.error();
   }
   for (const std::string& path : o.rules) {
     auto more = LoadRulePath(path);
@@ -81,7 +85,8 @@ Result<const Profile*> Profiles::Build(const std::string& config_path) {
     profile->config = std::move(config.value());
   }
   RuleInputs inputs;
-  inputs.builtin = options_.no_default_rules ? nullptr : &builtin_;
+  inputs.builtin = have_builtin_ ? &builtin_ : nullptr;
+  inputs.use_builtin = !options_.no_default_rules;
   inputs.extra = &extra_;
   inputs.enable = options_.enable;
   inputs.disable = options_.disable;

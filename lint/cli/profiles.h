@@ -43,6 +43,7 @@ class Profiles {
 
   const Options& options_;
   std::vector<Rule> builtin_, extra_;
+  bool have_builtin_ = false;
   ConfigFinder finder_;
   std::map<std::string, const Profile*> by_config_;
   std::vector<std::unique_ptr<Profile>> built_;

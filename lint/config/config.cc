@@ -481,7 +481,7 @@ Result<std::vector<Rule>> ResolveRules(const Config& config, const RuleInputs& i
     return std::any_of(inputs.enable.begin(), inputs.enable.end(),
                        [&](const std::string& g) { return RuleGlobMatch(g, id); });
   };
-  if (inputs.builtin) {
+  if (inputs.builtin && inputs.use_builtin) {
     for (const Rule& r : *inputs.builtin) {
       if (PackSelected(config, r) || exact_on.count(r.id) || enabled_by_cli(r.id)) {
         candidates.push_back(r);

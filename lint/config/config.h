@@ -79,9 +79,13 @@ bool IsBuiltinMetaRule(std::string_view id);
 
 // Where rules come from besides the config itself (the command line).
 struct RuleInputs {
-  const std::vector<Rule>* builtin = nullptr;  // every built-in rule; null: --no-default-rules
-  const std::vector<Rule>* extra = nullptr;    // --rules packs
-  std::vector<std::string> enable, disable;    // --enable / --disable globs
+  // Every built-in rule (null when they cannot be loaded). With
+  // `use_builtin` false (--no-default-rules) they only tell known ids apart
+  // from typos, so a config that tunes built-in rules stays valid.
+  const std::vector<Rule>* builtin = nullptr;
+  bool use_builtin = true;
+  const std::vector<Rule>* extra = nullptr;  // --rules packs
+  std::vector<std::string> enable, disable;  // --enable / --disable globs
 };
 
 // Decides, rule by rule, whether it runs and at what severity: `rules:`

@@ -285,6 +285,21 @@ TEST(ConfigRulesTest, CommandLineDisableAndEnableComeLast) {
       Resolve("packs: [quality]\nrules:\n  citation.vague: off\n", on).count("citation.vague"), 1u);
 }
 
+TEST(ConfigRulesTest, WithoutTheBuiltinPacksTheirIdsAreStillKnown) {
+  static const std::vector<Rule> builtin = Builtin();
+  std::vector<Rule> extra = {MakeRule("house.tone", "house", "house.yaml")};
+  RuleInputs in;
+  in.builtin = &builtin;
+  in.use_builtin = false;
+  in.extra = &extra;
+  auto rules = ResolveRules(Parse("rules:\n  claim.detox: off\n  house.tone: info\n"), in);
+  ASSERT_TRUE(rules.ok()) << rules.error().ToString();
+  ASSERT_EQ(rules.value().size(), 1u);
+  EXPECT_EQ(rules.value()[0].id, "house.tone");
+  EXPECT_EQ(rules.value()[0].severity, Severity::kInfo);
+  EXPECT_FALSE(ResolveRules(Parse("rules:\n  claim.detx: off\n"), in).ok());
+}
+
 TEST(ConfigRulesTest, OptionsOverrideDeclaredOptionsOnly) {
   static const std::vector<Rule> builtin = Builtin();
   RuleInputs in;
