@@ -205,9 +205,8 @@ bool ConTextClassifier::IsMythHeading(std::string_view heading, Scratch* s) cons
 bool ConTextClassifier::HasMythLabel(Scratch* s) const {
   if (myth_.empty() || s->tokens.empty()) return false;
   s->other_hits.clear();
-  myth_.FindAll(s->tokens, &s->other_hits);
+  myth_.FindAt(s->tokens, 0, &s->other_hits);
   for (const PhraseHit& h : s->other_hits) {
-    if (h.begin != 0) continue;
     const std::size_t limit = std::min<std::size_t>(s->tokens.size(), h.end + 3);
     for (std::size_t i = h.end; i < limit; ++i) {
       if (s->tokens[i].id == colon_id_ || s->tokens[i].id == dash_id_) return true;

@@ -29,6 +29,9 @@ class PhraseTrie {
   // Appends to `hits` every phrase occurring in `tokens` (all lengths, all
   // labels), ordered by start token.
   void FindAll(const std::vector<Token>& tokens, std::vector<PhraseHit>* hits) const;
+  // The same, for phrases starting at token `start` only.
+  void FindAt(const std::vector<Token>& tokens, std::uint32_t start,
+              std::vector<PhraseHit>* hits) const;
 
   bool empty() const { return labels_.size() == 1; }
 

@@ -73,6 +73,9 @@ TEST_F(BuiltinContextTest, NegationBeforeTheMatch) {
   EXPECT_EQ(Of("The tea is unlikely to shrink tumours.", "shrink tumours"), Context::kNegated);
   EXPECT_EQ(Of("Trials failed to show that the tea shrinks tumours.", "shrinks tumours"),
             Context::kNegated);
+  EXPECT_EQ(Of("None of the four trials showed that the green tea extract shrinks tumours.",
+               "shrinks tumours"),
+            Context::kNegated);
 }
 
 TEST_F(BuiltinContextTest, ContractionsWithStraightAndCurlyApostrophes) {
@@ -175,6 +178,9 @@ TEST_F(BuiltinContextTest, ClauseOpenerCommaEndsTheScope) {
   // A conditional that follows the claim does not make it hypothetical.
   EXPECT_EQ(Of("The cream, if used daily, clears rashes.", "clears rashes"), Context::kAsserted);
   EXPECT_EQ(Of("The cream clears rashes if used daily.", "clears rashes"), Context::kAsserted);
+  // A fronted "without" phrase closes at its comma too.
+  EXPECT_EQ(Of("Without a steroid, the cream clears rashes slowly.", "clears rashes"),
+            Context::kAsserted);
 }
 
 TEST_F(BuiltinContextTest, Hedges) {
@@ -217,6 +223,16 @@ TEST_F(BuiltinContextTest, ReportingCues) {
   EXPECT_EQ(Of("According to its makers, the tonic restores eyesight.", "restores eyesight"),
             Context::kReported);
   EXPECT_EQ(Of("The tonic supposedly restores eyesight.", "restores eyesight"), Context::kReported);
+  EXPECT_EQ(Of("The tonic is often said to restore eyesight.", "restore eyesight"),
+            Context::kReported);
+  EXPECT_EQ(Of("The maker says the tonic restores eyesight.", "restores eyesight"),
+            Context::kReported);
+  EXPECT_EQ(Of("The tonic restores eyesight, insist its fans.", "restores eyesight"),
+            Context::kReported);
+  // An authority named as the source is a citation for the citation checks,
+  // not a report to discount.
+  EXPECT_EQ(Of("According to the eye clinic, the tonic restores eyesight.", "restores eyesight"),
+            Context::kAsserted);
 }
 
 TEST_F(BuiltinContextTest, QuotationMarks) {
