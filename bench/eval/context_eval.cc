@@ -17,8 +17,8 @@
 
 #include <algorithm>
 #include <array>
-#include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -81,6 +81,12 @@ std::size_t FindTarget(const std::string& sentence, const std::string& lower_ter
     if (capitals == std::string::npos) capitals = at;
   }
   return capitals != std::string::npos ? capitals : first;
+}
+
+double CpuSeconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return double(ts.tv_sec) + double(ts.tv_nsec) * 1e-9;
 }
 
 struct Binary {
@@ -161,7 +167,9 @@ int EvalNegEx(const ContextClassifier& cc, const std::string& path) {
   for (const Row& r : rows) bytes += r.sentence.size();
   const int kRounds = 20;
   long sink = 0;
-  auto t0 = std::chrono::steady_clock::now();
+  // CPU time of this thread: the figure should not depend on what else the
+  // machine is running.
+  const double t0 = CpuSeconds();
   for (int round = 0; round < kRounds; ++round) {
     for (const Row& r : rows) {
       ContextInput input;
@@ -171,7 +179,7 @@ int EvalNegEx(const ContextClassifier& cc, const std::string& path) {
       sink += static_cast<long>(cc.Classify(input));
     }
   }
-  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  const double secs = CpuSeconds() - t0;
 
   std::printf("## NegEx/ConText test kit (%zu rows scored, %ld with the term not found)\n\n",
               rows.size(), missing);
@@ -183,7 +191,7 @@ int EvalNegEx(const ContextClassifier& cc, const std::string& path) {
   for (const auto& [name, counts] : dist) {
     std::printf("| %s | %ld | %ld |\n", name.c_str(), counts[0], counts[1]);
   }
-  std::printf("\nClassify: %.2f us per call, %.1f MB/s of sentence text (checksum %ld)\n\n",
+  std::printf("\nClassify: %.2f us CPU per call, %.1f MB/s of sentence text (checksum %ld)\n\n",
               1e6 * secs / double(kRounds * rows.size()), double(bytes) * kRounds / secs / 1e6,
               sink % 7);
   return 0;
