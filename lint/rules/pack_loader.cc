@@ -24,7 +24,8 @@ constexpr const char* kRuleKeys[] = {
 
 class PackReader {
  public:
-  explicit PackReader(std::string_view filename) : file_(filename) {}
+  PackReader(std::string_view filename, bool check_patterns)
+      : file_(filename), check_patterns_(check_patterns) {}
 
   Error At(const YAML::Node& node, std::string message) const {
     Error e;
@@ -118,6 +119,10 @@ class PackReader {
                   std::vector<std::string>* out) {
     if (Status st = Strings(node, key, out); !st.ok()) return st;
     YAML::Node v = node[key];
+    for (const std::string& p : *out) {
+      if (p.empty()) return At(v, std::string("empty pattern in '") + key + "'");
+    }
+    if (!check_patterns_) return {};
     RE2::Options opts;
     opts.set_log_errors(false);
     opts.set_case_sensitive(case_sensitive);
@@ -224,6 +229,7 @@ class PackReader {
   }
 
   std::string file_;
+  bool check_patterns_;
 };
 
 bool IsCueFile(std::string_view yaml) {
@@ -243,8 +249,9 @@ bool IsCueFile(std::string_view yaml) {
 
 }  // namespace
 
-Result<std::vector<Rule>> LoadRulePack(std::string_view yaml, std::string_view filename) {
-  return PackReader(filename).Read(yaml);
+Result<std::vector<Rule>> LoadRulePack(std::string_view yaml, std::string_view filename,
+                                       bool check_patterns) {
+  return PackReader(filename, check_patterns).Read(yaml);
 }
 
 Result<std::vector<Rule>> LoadRulePath(const std::string& path) {
@@ -281,7 +288,7 @@ Result<std::vector<Rule>> LoadBuiltinRules() {
   std::vector<Rule> all;
   for (const BuiltinFile& f : BuiltinRuleFiles()) {
     if (IsCueFile(f.text)) continue;
-    auto rules = LoadRulePack(f.text, "rules/" + std::string(f.name));
+    auto rules = LoadRulePack(f.text, "rules/" + std::string(f.name), /*check_patterns=*/false);
     if (!rules.ok()) return rules.error();
     for (Rule& r : rules.value()) all.push_back(std::move(r));
   }

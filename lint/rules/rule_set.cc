@@ -4,33 +4,64 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <mutex>
+
+#include "lint/base/utf8.h"
 #include <unordered_map>
 
 namespace claimlint {
 namespace {
 
-bool IsWordByte(unsigned char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-         c == '_' || c >= 0x80;
-}
-
-// Word-boundary test for a match [b, e): the side where the match itself
-// starts (ends) with a word character must not continue a word.
-bool AtBoundaries(std::string_view text, std::size_t b, std::size_t e) {
-  if (e <= b) return false;
-  auto u = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-  if (IsWordByte(u(b)) && b > 0 && IsWordByte(u(b - 1))) {
-    // A continuation byte before a multi-byte letter still joins a word.
-    return false;
+// Is the code point a letter or digit for word-boundary purposes? ASCII
+// letters, digits and '_'; beyond ASCII everything but punctuation, symbols
+// and spaces (curly quotes, dashes, no-break space, U+FFFC for code spans).
+bool IsWordCodePoint(char32_t c) {
+  if (c < 0x80) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
   }
-  if (IsWordByte(u(e - 1)) && e < text.size() && IsWordByte(u(e))) return false;
+  if (c <= 0xBF || c == 0xD7 || c == 0xF7) return false;  // Latin-1 punctuation, x, ÷
+  if (c >= 0x2000 && c <= 0x2BFF) return false;  // punctuation, symbols, arrows
+  if (c >= 0x3000 && c <= 0x303F) return false;  // CJK punctuation
+  if (c >= 0xFE30 && c <= 0xFE6F) return false;
+  if (c >= 0xFF00 && c <= 0xFF0F) return false;
+  if (c >= 0xFFF0 && c <= 0xFFFF) return false;  // specials (U+FFFC, U+FFFD)
   return true;
 }
 
+// The code point that ends just before `i` / starts at `i`.
+char32_t CodePointBefore(std::string_view text, std::size_t i) {
+  std::size_t b = i - 1;
+  while (b > 0 && IsContinuationByte(static_cast<unsigned char>(text[b]))) --b;
+  std::size_t len;
+  return DecodeAt(text, b, &len);
+}
+
+char32_t CodePointAt(std::string_view text, std::size_t i) {
+  std::size_t len;
+  return DecodeAt(text, i, &len);
+}
+
+// Word-boundary test for a match [b, e): where the match starts (ends) with a
+// word character, the text must not continue the word.
+bool AtBoundaries(std::string_view text, std::size_t b, std::size_t e) {
+  if (e <= b) return false;
+  if (b > 0 && IsWordCodePoint(CodePointAt(text, b)) && IsWordCodePoint(CodePointBefore(text, b))) {
+    return false;
+  }
+  if (e < text.size() && IsWordCodePoint(CodePointBefore(text, e)) &&
+      IsWordCodePoint(CodePointAt(text, e))) {
+    return false;
+  }
+  return true;
+}
+
+// Leftmost-longest: "child|children" finds "children", so the word-boundary
+// check does not depend on the order of alternatives.
 std::unique_ptr<RE2> Compile(const std::string& pattern, bool case_sensitive) {
   RE2::Options opts;
   opts.set_log_errors(false);
   opts.set_case_sensitive(case_sensitive);
+  opts.set_longest_match(true);
   return std::make_unique<RE2>(pattern, opts);
 }
 
@@ -66,7 +97,27 @@ struct RuleSet::Prefilter {
   std::vector<int> owner[2];
 };
 
+struct RuleSet::Lazy {
+  std::once_flag once;
+  CompiledRule rule;
+};
+
 RuleSet::~RuleSet() = default;
+
+const CompiledRule& RuleSet::compiled(int i) const {
+  Lazy& lazy = *compiled_[i];
+  std::call_once(lazy.once, [&] {
+    const Rule& r = rules_[i];
+    for (auto [src, dst] : {std::pair{&r.patterns, &lazy.rule.patterns},
+                            std::pair{&r.exceptions, &lazy.rule.exceptions},
+                            std::pair{&r.topic, &lazy.rule.topic},
+                            std::pair{&r.narrow, &lazy.rule.narrow},
+                            std::pair{&r.requires_, &lazy.rule.requires_}}) {
+      for (const std::string& p : *src) dst->push_back(Compile(p, r.case_sensitive));
+    }
+  });
+  return lazy.rule;
+}
 
 Result<std::shared_ptr<const RuleSet>> RuleSet::Build(std::vector<Rule> rules) {
   std::shared_ptr<RuleSet> rs(new RuleSet());
@@ -87,25 +138,6 @@ Result<std::shared_ptr<const RuleSet>> RuleSet::Build(std::vector<Rule> rules) {
                    "duplicate rule id '" + r.id + "' (first defined at " + first.loc.file + ":" +
                        std::to_string(first.loc.line) + ")"};
     }
-    auto compiled = std::make_unique<CompiledRule>();
-    auto compile_all = [&](const std::vector<std::string>& src, PatternList* dst) -> Status {
-      for (const std::string& p : src) {
-        auto re = Compile(p, r.case_sensitive);
-        if (!re->ok()) {
-          return Error{r.loc.file, r.loc.line, r.loc.column,
-                       "rule '" + r.id + "': bad pattern '" + p + "': " + re->error()};
-        }
-        dst->push_back(std::move(re));
-      }
-      return {};
-    };
-    for (auto [src, dst] : {std::pair{&r.patterns, &compiled->patterns},
-                            std::pair{&r.exceptions, &compiled->exceptions},
-                            std::pair{&r.topic, &compiled->topic},
-                            std::pair{&r.narrow, &compiled->narrow},
-                            std::pair{&r.requires_, &compiled->requires_}}) {
-      if (Status st = compile_all(*src, dst); !st.ok()) return st.error();
-    }
     if (r.topic.empty() && r.check.empty()) {
       int cs = r.case_sensitive ? 1 : 0;
       for (const std::string& p : r.patterns) {
@@ -117,7 +149,7 @@ Result<std::shared_ptr<const RuleSet>> RuleSet::Build(std::vector<Rule> rules) {
         prefilter->owner[cs].push_back(static_cast<int>(i));
       }
     }
-    rs->compiled_.push_back(std::move(compiled));
+    rs->compiled_.push_back(std::make_unique<Lazy>());
   }
   for (int cs = 0; cs < 2; ++cs) {
     if (!prefilter->owner[cs].empty() && !prefilter->sets[cs]->Compile()) {
@@ -152,7 +184,7 @@ void RuleSet::MatchText(std::string_view text, std::vector<RuleMatch>* out) cons
   std::vector<std::pair<std::size_t, std::size_t>> spans, except;
   for (int ri : hit_rules) {
     const Rule& rule = rules_[ri];
-    const CompiledRule& c = *compiled_[ri];
+    const CompiledRule& c = compiled(ri);
     spans.clear();
     for (const auto& re : c.patterns) AllMatches(*re, text, rule.word_boundary, &spans);
     if (spans.empty()) continue;

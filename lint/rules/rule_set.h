@@ -36,7 +36,9 @@ class RuleSet {
   ~RuleSet();
 
   const std::vector<Rule>& rules() const { return rules_; }
-  const CompiledRule& compiled(int i) const { return *compiled_[i]; }
+  // The rule's compiled patterns. Compiled on first use (thread-safe), so a
+  // run pays only for the rules its files can hit.
+  const CompiledRule& compiled(int i) const;
   // Index of the rule with this id, or -1.
   int Find(std::string_view id) const;
 
@@ -53,8 +55,9 @@ class RuleSet {
  private:
   RuleSet() = default;
   struct Prefilter;
+  struct Lazy;
   std::vector<Rule> rules_;
-  std::vector<std::unique_ptr<CompiledRule>> compiled_;
+  std::vector<std::unique_ptr<Lazy>> compiled_;
   std::unique_ptr<Prefilter> prefilter_;
 };
 
