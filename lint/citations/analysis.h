@@ -36,14 +36,27 @@ struct Citation {
   std::string year_suffix;
   std::vector<int> numbers;
   std::string label, doi, pmid, url, title, source;
+  std::string pmcid;
+  std::string code;            // a guideline's or report's number ("NG59")
+  bool guideline = false;      // a named guideline ("the NICE guidelines")
+  bool introduced = false;     // a quoted title introduced as one ("titled ...")
+  bool evidence_host = false;  // a link to a recognised evidence source
   // Resolution: index into CitationAnalysis::entries, or -1.
   int resolved = -1;
+  bool by_description = false;  // resolved by matching the sentence's description
+  // Likely entries, best first, when the words alone do not resolve it
+  // (a vague citation's description, a named body with several guidelines).
+  std::vector<int> candidates;
 };
 
 class CitationAnalysis {
  public:
   std::vector<Reference> entries;  // article's own references, then the library's
   std::vector<Citation> citations;
+  int article_entries = 0;  // entries[0, article_entries) come from the article
+  // For each entry, the entry it duplicates (an article reference that is
+  // also in the library, by DOI, PMID or author, year and title), or -1.
+  std::vector<int> same_as;
 
   // True when the sentence (index into CheckInput::sentences) carries a
   // citation that resolves to an entry.

@@ -21,11 +21,15 @@ struct Reference {
   std::string journal_short;  // container-title-short / journalAbbreviation
   std::string doi, pmid, pmcid, url;
   std::string abstract, note;  // what the source itself says
+  std::string publisher;       // "NICE", "BMJ Publishing", ...
+  std::string report_number;   // a report's or guideline's number ("NG59")
+  std::string year_suffix;     // CSL "year-suffix" ("a"), when given
 
   // For entries of the article's own References section.
   bool from_article = false;
-  int number = 0;              // its number in a numbered list, 0 if none
-  std::string footnote_label;  // when it is a footnote definition
+  int list_number = 0;                     // its number in a numbered list, 0 if none
+  std::string footnote_label;              // when it is a footnote definition
+  bool further_reading = false;            // listed under "Further reading": not meant to be cited
   std::size_t src_begin = 0, src_end = 0;  // bytes in Document::text
 
   SourceLoc loc;  // where it was read from (library file and line)

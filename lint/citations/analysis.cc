@@ -1,0 +1,368 @@
+#include "lint/citations/analysis.h"
+
+#include <algorithm>
+#include <set>
+
+#include "lint/citations/article_refs.h"
+#include "lint/citations/extract.h"
+#include "lint/citations/helpers.h"
+#include "lint/citations/resolve.h"
+#include "lint/citations/text_util.h"
+
+namespace claimlint {
+namespace {
+
+using cite::Resolver;
+
+// Links an article entry to its library copy: same DOI or PMID, or same
+// first author and year with nearly the same title.
+void LinkTwins(CitationAnalysis* a) {
+  a->same_as.assign(a->entries.size(), -1);
+  for (int i = 0; i < a->article_entries; ++i) {
+    const Reference& r = a->entries[static_cast<std::size_t>(i)];
+    for (std::size_t j = static_cast<std::size_t>(a->article_entries); j < a->entries.size(); ++j) {
+      const Reference& l = a->entries[j];
+      bool same =
+          (!r.doi.empty() && cite::NormalizeDoi(r.doi) == cite::NormalizeDoi(l.doi)) ||
+          (!r.pmid.empty() && r.pmid == l.pmid) ||
+          (!r.title.empty() && !l.title.empty() &&
+           cite::TitleSimilarity(r.title, l.title) >= 0.9) ||
+          (!r.families.empty() && !l.families.empty() &&
+           cite::FoldLower(r.families[0]) == cite::FoldLower(l.families[0]) && r.year == l.year &&
+           r.year != 0 && !r.title.empty() && cite::TitleSimilarity(r.title, l.title) >= 0.6);
+      if (same) {
+        a->same_as[static_cast<std::size_t>(i)] = static_cast<int>(j);
+        if (a->same_as[j] < 0) a->same_as[j] = i;
+        break;
+      }
+    }
+  }
+}
+
+bool IsSpecific(const Citation& c, const std::set<std::string>& footnotes) {
+  switch (c.kind) {
+    case CitationKind::kAuthorYear:
+    case CitationKind::kDoi:
+    case CitationKind::kPmid:
+      return true;
+    case CitationKind::kNumbered:
+      return true;  // a broken number is reported as numbered-missing
+    case CitationKind::kFootnote:
+      // A note that is not a reference ("[^3]: A study on PubMed.") names
+      // nothing; a missing one is reported as numbered-missing.
+      return c.resolved >= 0 || !footnotes.count(c.label);
+    case CitationKind::kLink:
+      return c.evidence_host || c.resolved >= 0;
+    case CitationKind::kQuotedTitle:
+      return c.resolved >= 0;
+    case CitationKind::kNamedSource:
+    case CitationKind::kVague:
+      return false;
+  }
+  return false;
+}
+
+// Index of the sentence (in `sentences`) holding [b, e) of a block, or -1.
+int SentenceAt(const std::vector<Sentence>& sentences, const std::vector<int>& of_block,
+               std::size_t b) {
+  for (int si : of_block) {
+    const Sentence& s = sentences[static_cast<std::size_t>(si)];
+    if (b >= s.begin && b < s.end) return si;
+  }
+  return of_block.empty() ? -1 : of_block.back();
+}
+
+void ResolveOne(const Resolver& res, const CheckInput& in, const std::vector<int>& next_sentences,
+                const cite::AcronymMap& acronyms, const cite::DescribeOptions& opt, Citation* c) {
+  int family_only = -1;
+  switch (c->kind) {
+    case CitationKind::kAuthorYear:
+      c->resolved = res.ByAuthorYear(c->families, c->year, c->year_suffix, &family_only);
+      if (c->resolved < 0) c->resolved = family_only;  // the year is checked later
+      break;
+    case CitationKind::kNumbered:
+      c->resolved = c->numbers.empty() ? -1 : res.ByNumber(c->numbers[0]);
+      break;
+    case CitationKind::kFootnote:
+      c->resolved = res.ByFootnote(c->label);
+      break;
+    case CitationKind::kDoi:
+      c->resolved = res.ByDoi(c->doi);
+      break;
+    case CitationKind::kPmid:
+      c->resolved = res.ByPmid(c->pmid);
+      break;
+    case CitationKind::kLink:
+      c->resolved = res.ByPmcid(c->pmcid);
+      if (c->resolved < 0 && !c->doi.empty()) c->resolved = res.ByDoi(c->doi);
+      if (c->resolved < 0 && !c->url.empty()) c->resolved = res.ByUrl(c->url);
+      break;
+    case CitationKind::kQuotedTitle:
+      c->resolved = res.ByTitle(c->title, 0.8);
+      break;
+    case CitationKind::kNamedSource: {
+      std::vector<int> body = res.ByBody(c->source);
+      if (!c->code.empty()) {
+        std::vector<int> coded = res.ByCode(c->code, body.empty() ? nullptr : &body);
+        if (!coded.empty()) body = coded;
+      }
+      if (body.size() == 1) {
+        c->resolved = body[0];
+        c->candidates = body;
+      } else if (body.size() > 1) {
+        std::string description(
+            SentenceText(in.doc, in.sentences[static_cast<std::size_t>(c->sentence)]));
+        auto ranked = res.Describe(description, acronyms, &body);
+        std::vector<int> close;
+        c->resolved = Resolver::Clear(ranked, opt, &close);
+        c->by_description = c->resolved >= 0;
+        // Every guideline of the body stays a candidate: "the NICE guidelines"
+        // may mean any of them.
+        for (const auto& s : ranked) c->candidates.push_back(s.entry);
+        for (int b : body) {
+          if (std::find(c->candidates.begin(), c->candidates.end(), b) == c->candidates.end()) {
+            c->candidates.push_back(b);
+          }
+        }
+      }
+      break;
+    }
+    case CitationKind::kVague: {
+      std::string description(
+          SentenceText(in.doc, in.sentences[static_cast<std::size_t>(c->sentence)]));
+      for (int n : next_sentences) {
+        description += " ";
+        description += SentenceText(in.doc, in.sentences[static_cast<std::size_t>(n)]);
+      }
+      auto ranked = res.Describe(description, acronyms, nullptr);
+      std::vector<int> close;
+      c->resolved = Resolver::Clear(ranked, opt, &close);
+      c->by_description = c->resolved >= 0;
+      c->candidates = close;
+      break;
+    }
+  }
+}
+
+}  // namespace
+
+namespace cite {
+
+std::vector<int> FollowingReferrers(const CheckInput& in, const std::vector<int>& of_block,
+                                    int sentence) {
+  std::vector<int> out;
+  auto it = std::find(of_block.begin(), of_block.end(), sentence);
+  if (it == of_block.end()) return out;
+  for (++it; it != of_block.end(); ++it) {
+    if (!RefersBack(SentenceText(in.doc, in.sentences[static_cast<std::size_t>(*it)]))) break;
+    out.push_back(*it);
+  }
+  return out;
+}
+
+std::vector<std::vector<int>> SentencesByBlock(const CheckInput& in) {
+  std::vector<std::vector<int>> by_block(in.doc.blocks.size());
+  for (std::size_t i = 0; i < in.sentences.size(); ++i) {
+    int b = in.sentences[i].block;
+    if (b >= 0 && static_cast<std::size_t>(b) < by_block.size()) {
+      by_block[static_cast<std::size_t>(b)].push_back(static_cast<int>(i));
+    }
+  }
+  return by_block;
+}
+
+AcronymMap DocumentAcronyms(const Document& doc) {
+  AcronymMap acronyms;
+  for (const Block& b : doc.blocks) FindAcronyms(b.text, &acronyms);
+  return acronyms;
+}
+
+DescribeOptions DescribeOptionsFrom(const RuleSet& rules) {
+  DescribeOptions opt;
+  int i = rules.Find("citation.vague");
+  if (i < 0) return opt;
+  const auto& options = rules.rules()[static_cast<std::size_t>(i)].options;
+  auto number = [&](const char* key, double* out) {
+    auto it = options.find(key);
+    if (it == options.end()) return;
+    try {
+      *out = std::stod(it->second);
+    } catch (...) {
+      // A malformed option keeps the default.
+    }
+  };
+  number("min_score", &opt.min_score);
+  number("margin", &opt.margin);
+  double terms = opt.min_terms;
+  number("min_terms", &terms);
+  opt.min_terms = static_cast<int>(terms);
+  return opt;
+}
+
+}  // namespace cite
+
+bool CitationAnalysis::Supported(int sentence) const {
+  bool nothing_to_resolve = entries.empty();
+  for (const Citation& c : citations) {
+    if (c.sentence != sentence || c.kind == CitationKind::kVague) continue;
+    // "The NICE guidelines" alone does not let a reader check anything, even
+    // when the library holds one of them; a number or a link does.
+    if (c.kind == CitationKind::kNamedSource && c.code.empty()) continue;
+    if (c.resolved >= 0) return true;
+    if (c.kind == CitationKind::kDoi || c.kind == CitationKind::kPmid || !c.pmcid.empty())
+      return true;
+    if (c.kind == CitationKind::kLink && c.evidence_host) return true;
+    // With no library and no reference list a specific author-year citation
+    // cannot be checked; it still names its source.
+    if (nothing_to_resolve && c.kind == CitationKind::kAuthorYear) return true;
+  }
+  return false;
+}
+
+CitationAnalysis AnalyzeCitations(const CheckInput& in) {
+  CitationAnalysis a;
+  const Document& doc = in.doc;
+  std::vector<int> ref_blocks;
+  a.entries = cite::FindArticleReferences(doc, &ref_blocks);
+  a.article_entries = static_cast<int>(a.entries.size());
+  a.entries.insert(a.entries.end(), in.library.entries.begin(), in.library.entries.end());
+  LinkTwins(&a);
+  std::set<int> skip(ref_blocks.begin(), ref_blocks.end());
+  std::vector<std::vector<int>> by_block = cite::SentencesByBlock(in);
+  cite::AcronymMap acronyms = cite::DocumentAcronyms(doc);
+
+  // Citations written in the text.
+  for (std::size_t si = 0; si < in.sentences.size(); ++si) {
+    const Sentence& s = in.sentences[si];
+    if (skip.count(s.block)) continue;
+    const Block& block = doc.blocks[static_cast<std::size_t>(s.block)];
+    for (Citation& c : cite::ExtractFromText(SentenceText(doc, s))) {
+      bool heading = block.kind == BlockKind::kHeading;
+      if (heading && (c.kind == CitationKind::kVague || c.kind == CitationKind::kNamedSource ||
+                      c.kind == CitationKind::kQuotedTitle)) {
+        continue;
+      }
+      c.block = s.block;
+      c.begin += s.begin;
+      c.end += s.begin;
+      c.sentence = static_cast<int>(si);
+      a.citations.push_back(std::move(c));
+    }
+  }
+  // Links: the text of a link is the citation's words; its destination says
+  // what it cites.
+  for (const Link& l : doc.links) {
+    if (l.block < 0 || skip.count(l.block)) continue;
+    const std::vector<int>& of_block = by_block[static_cast<std::size_t>(l.block)];
+    int si = SentenceAt(in.sentences, of_block, l.text_begin);
+    if (si < 0) continue;
+    cite::UrlInfo info = cite::ClassifyUrl(l.destination);
+    bool fragment = !l.destination.empty() && l.destination[0] == '#';
+    Citation c;
+    c.block = l.block;
+    c.begin = l.text_begin;
+    c.end = l.text_end;
+    c.sentence = si;
+    c.text = l.text;
+    bool digits =
+        !l.text.empty() && l.text.size() <= 3 &&
+        std::all_of(l.text.begin(), l.text.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+    if (fragment && digits) {
+      c.kind = CitationKind::kNumbered;
+      c.numbers.push_back(std::stoi(l.text));
+    } else if (fragment || l.destination.rfind("mailto:", 0) == 0) {
+      continue;
+    } else {
+      c.kind = info.kind;
+      c.url = l.destination;
+      c.doi = info.doi;
+      c.pmid = info.pmid;
+      c.pmcid = info.pmcid;
+      c.evidence_host = info.evidence_host;
+      c.source = info.body;
+    }
+    // A citation already found in the link's text (an autolink, "[3]") is
+    // the same citation: complete it rather than add another.
+    bool merged = false;
+    for (Citation& t : a.citations) {
+      if (t.block != c.block || !(t.begin < c.end && c.begin < t.end)) continue;
+      if (t.kind == CitationKind::kVague || t.kind == CitationKind::kNamedSource) {
+        // "the NHS website" as a link's text: the link names the page.
+        t = c;
+      } else {
+        if (t.url.empty()) t.url = c.url;
+        if (t.doi.empty()) t.doi = c.doi;
+        if (t.pmid.empty()) t.pmid = c.pmid;
+        if (t.pmcid.empty()) t.pmcid = c.pmcid;
+        t.evidence_host = t.evidence_host || c.evidence_host;
+      }
+      merged = true;
+    }
+    if (!merged) a.citations.push_back(std::move(c));
+  }
+  // Footnote references: the document model knows their labels.
+  for (const FootnoteRef& f : doc.footnote_refs) {
+    if (f.block < 0 || skip.count(f.block)) continue;
+    bool found = false;
+    for (Citation& t : a.citations) {
+      if (t.block == f.block && t.kind == CitationKind::kFootnote && t.begin < f.text_end &&
+          f.text_begin < t.end) {
+        t.label = f.label;
+        found = true;
+      }
+    }
+    if (found) continue;
+    const std::vector<int>& of_block = by_block[static_cast<std::size_t>(f.block)];
+    Citation c;
+    c.kind = CitationKind::kFootnote;
+    c.block = f.block;
+    c.begin = f.text_begin;
+    c.end = f.text_end;
+    c.sentence = SentenceAt(in.sentences, of_block, f.text_begin);
+    c.label = f.label;
+    c.text = "[^" + f.label + "]";
+    if (c.sentence >= 0) a.citations.push_back(std::move(c));
+  }
+
+  // Resolution.
+  Resolver res(a.entries);
+  cite::DescribeOptions opt = cite::DescribeOptionsFrom(in.rules);
+  for (Citation& c : a.citations) {
+    const std::vector<int>& of_block = by_block[static_cast<std::size_t>(c.block)];
+    std::vector<int> next = c.kind == CitationKind::kVague
+                                ? cite::FollowingReferrers(in, of_block, c.sentence)
+                                : std::vector<int>();
+    ResolveOne(res, in, next, acronyms, opt, &c);
+  }
+  // Drop what is not a citation after all: links to ordinary pages, quotes
+  // that match no title and were not introduced as one, and vague phrases
+  // in a sentence that also names its source.
+  std::set<std::string> footnotes;
+  for (const Block& b : doc.blocks) {
+    if (b.kind == BlockKind::kFootnoteDefinition) footnotes.insert(b.footnote_label);
+  }
+  std::set<int> specific;
+  for (const Citation& c : a.citations) {
+    if (IsSpecific(c, footnotes)) specific.insert(c.sentence);
+  }
+  a.citations.erase(std::remove_if(a.citations.begin(), a.citations.end(),
+                                   [&](const Citation& c) {
+                                     if (c.kind == CitationKind::kLink)
+                                       return c.resolved < 0 && !c.evidence_host &&
+                                              c.source.empty();
+                                     if (c.kind == CitationKind::kQuotedTitle)
+                                       return c.resolved < 0 && !c.introduced;
+                                     if (c.kind == CitationKind::kVague)
+                                       return specific.count(c.sentence) > 0;
+                                     return false;
+                                   }),
+                    a.citations.end());
+  std::stable_sort(a.citations.begin(), a.citations.end(),
+                   [](const Citation& x, const Citation& y) {
+                     if (x.sentence != y.sentence) return x.sentence < y.sentence;
+                     return x.begin < y.begin;
+                   });
+  return a;
+}
+
+}  // namespace claimlint

@@ -1,0 +1,80 @@
+// Resolving citations to entries: by author and year, number, footnote
+// label, identifier, title, named body, and by description (the words of
+// the sentence scored against each entry's title and abstract).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lint/citations/reference.h"
+#include "lint/citations/text_util.h"
+
+namespace claimlint::cite {
+
+// A description's match to one entry.
+struct ScoredEntry {
+  int entry = -1;
+  double score = 0;           // harmonic mean of `coverage` and `title_coverage`
+  double coverage = 0;        // share of the description's IDF mass found in the entry
+  double title_coverage = 0;  // share of the entry title's IDF mass found in the description
+  int matched = 0;            // distinct content terms in common
+};
+
+// Thresholds of a clear description match (see docs/citations.md).
+struct DescribeOptions {
+  double min_score = 0.35;
+  double margin = 0.10;  // the best must lead the runner-up by this much
+  int min_terms = 3;
+};
+
+class Resolver {
+ public:
+  explicit Resolver(const std::vector<Reference>& entries);
+
+  // First author's family name (and the second's, when two are cited) and
+  // year; a/b suffixes pick among same-author same-year entries. -1 when
+  // none; *family_only gets the one entry whose first author matches when
+  // the year does not (else -1).
+  int ByAuthorYear(const std::vector<std::string>& families, int year, std::string_view suffix,
+                   int* family_only) const;
+  int ByNumber(int number) const;
+  int ByFootnote(std::string_view label) const;
+  int ByDoi(std::string_view doi) const;
+  int ByPmid(std::string_view pmid) const;
+  int ByPmcid(std::string_view pmcid) const;
+  int ByUrl(std::string_view url) const;
+  // The entry whose normalised title is closest, if at least `min_similarity`.
+  int ByTitle(std::string_view title, double min_similarity) const;
+  // Entries written or published by a named body ("NICE"), or whose URL is on
+  // its site.
+  std::vector<int> ByBody(std::string_view body) const;
+  // Entries with this report number ("NG59"), in `among` when given.
+  std::vector<int> ByCode(std::string_view code, const std::vector<int>* among) const;
+
+  // Entries ranked by how well `description` covers them (best first); only
+  // entries in `among` when given.
+  std::vector<ScoredEntry> Describe(std::string_view description, const AcronymMap& acronyms,
+                                    const std::vector<int>* among) const;
+  // The clear winner of a ranking, or -1; *close receives the entries that
+  // pass the minimum but are within the margin of the best (best first).
+  static int Clear(const std::vector<ScoredEntry>& ranked, const DescribeOptions& opt,
+                   std::vector<int>* close);
+
+  const std::vector<Reference>& entries() const { return entries_; }
+
+ private:
+  double Idf(const std::string& term) const;
+  const std::vector<Reference>& entries_;
+  std::vector<std::vector<std::string>> terms_;        // per entry: title + abstract
+  std::vector<std::vector<std::string>> title_terms_;  // per entry: title
+  std::vector<std::string> vocabulary_;                // sorted
+  std::vector<int> df_;                                // parallel to vocabulary_
+};
+
+// The family name of an entry's first author, or its institution.
+std::string FirstAuthor(const Reference& r);
+// "Johnston et al. 2021", "NICE 2016", "Fox 2018" for messages.
+std::string ShortCite(const Reference& r);
+
+}  // namespace claimlint::cite
