@@ -1,8 +1,13 @@
 #include "lint/checks/disclosures.h"
 
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <map>
+#include <memory>
+#include <mutex>
+#include <shared_mutex>
 #include <string_view>
 #include <utility>
 
@@ -16,23 +21,112 @@ bool IsWordByte(unsigned char c) {
          c >= 0x80;
 }
 
-// Every match of any pattern of `list` in `text`, leftmost first, not
-// overlapping. RuleSet::FindFirst is run on the rest of the text after each
-// match, so the start-of-word test is redone here against the full text.
-std::vector<Span> FindAll(const PatternList& list, std::string_view text, bool word_boundary) {
-  std::vector<Span> out;
+// One RE2 for a whole pattern list, (?:p1)|(?:p2)|..., without the word
+// boundary test: a necessary condition for any pattern of the list to match,
+// found in one scan instead of one per pattern. Each distinct list is
+// compiled once and kept for the life of the process (lists come from rule
+// packs, so there are few); the cache is keyed by the patterns themselves,
+// so it cannot go stale. Null when the list cannot be combined.
+const RE2* AnyOf(const std::vector<std::string>& patterns, bool case_sensitive) {
+  static std::shared_mutex mu;
+  static std::map<std::string, std::unique_ptr<RE2>>* cache =
+      new std::map<std::string, std::unique_ptr<RE2>>();
+  std::string key(1, case_sensitive ? 'C' : 'c');
+  for (const std::string& p : patterns) {
+    key += p;
+    key += '\x1f';
+  }
+  {
+    std::shared_lock lock(mu);
+    auto it = cache->find(key);
+    if (it != cache->end()) return it->second.get();
+  }
+  std::string combined;
+  for (const std::string& p : patterns) {
+    if (!combined.empty()) combined += '|';
+    combined += "(?:" + p + ")";
+  }
+  RE2::Options opts;
+  opts.set_log_errors(false);
+  opts.set_case_sensitive(case_sensitive);
+  opts.set_max_mem(64 << 20);
+  auto re = std::make_unique<RE2>(combined, opts);
+  if (!re->ok()) re.reset();
+  std::unique_lock lock(mu);
+  auto& slot = (*cache)[key];
+  if (!slot && re) slot = std::move(re);
+  return slot.get();
+}
+
+bool MayMatch(const std::vector<std::string>& patterns, bool case_sensitive,
+              std::string_view text) {
+  const RE2* re = AnyOf(patterns, case_sensitive);
+  return !re || RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *re);
+}
+
+// Calls visit(begin, end) for every match of a pattern list in `text`,
+// leftmost first and not overlapping, until visit returns false. The combined
+// pattern finds each candidate start in one scan; the rule's own patterns
+// then run (RuleSet::FindFirst) on a short window from there, which applies
+// the word-boundary test. The start-of-word test is redone against the full
+// text, since the window starts mid-text.
+template <typename Visit>
+void ScanMatches(const std::vector<std::string>& patterns, const PatternList& list,
+                 bool case_sensitive, bool word_boundary, std::string_view text, Visit visit) {
+  if (list.empty()) return;
+  const RE2* any = AnyOf(patterns, case_sensitive);
+  // The window: the candidate's own length and room for a longer alternative.
+  constexpr std::size_t kSlack = 256;
+  re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece m;
   std::size_t pos = 0;
   while (pos < text.size()) {
+    std::size_t start = pos;
+    if (any) {
+      if (!any->Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1)) return;
+      start = static_cast<std::size_t>(m.data() - text.data());
+    }
+    std::string_view window = any ? text.substr(start, m.size() + kSlack) : text.substr(start);
     std::size_t b = 0, e = 0;
-    if (!RuleSet::FindFirst(list, text.substr(pos), word_boundary, &b, &e)) break;
-    b += pos;
-    e += pos;
-    bool joins_word = word_boundary && b > 0 && IsWordByte(text[b]) && IsWordByte(text[b - 1]);
-    if (!joins_word) out.push_back({b, e});
-    pos = joins_word || e == b ? b + 1 : e;
+    if (!RuleSet::FindFirst(list, window, word_boundary, &b, &e)) {
+      if (!any) return;
+      b = e = window.size() + 1;  // no match here: try the next candidate
+    }
+    bool here = any ? b == 0 : true;
+    b += start;
+    e += start;
+    bool joins_word =
+        word_boundary && b > 0 && b < text.size() && IsWordByte(text[b]) && IsWordByte(text[b - 1]);
+    if (here && !joins_word && e > b && e <= text.size()) {
+      if (!visit(b, e)) return;
+      pos = e;
+      continue;
+    }
+    pos = (any ? start : b) + 1;
     while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
   }
+}
+
+std::vector<Span> FindAll(const std::vector<std::string>& patterns, const PatternList& list,
+                          bool case_sensitive, bool word_boundary, std::string_view text) {
+  std::vector<Span> out;
+  ScanMatches(patterns, list, case_sensitive, word_boundary, text,
+              [&](std::size_t b, std::size_t e) {
+                out.push_back({b, e});
+                return true;
+              });
   return out;
+}
+
+bool AnyMatch(const std::vector<std::string>& patterns, const PatternList& list, const Rule& rule,
+              std::string_view text) {
+  bool found = false;
+  ScanMatches(patterns, list, rule.case_sensitive, rule.word_boundary, text,
+              [&](std::size_t, std::size_t) {
+                found = true;
+                return false;
+              });
+  return found;
 }
 
 bool Overlaps(const std::vector<Span>& spans, std::size_t b, std::size_t e) {
@@ -86,27 +180,52 @@ Span FrontMatterKey(const Document& doc, std::string_view key) {
   return {fm.src_begin, fm.src_begin};
 }
 
-// The article as a reader can see it, in source form: HTML comments (where
-// suppressions and notes to editors live) are blanked.
-std::string VisibleSource(const Document& doc) {
-  std::string out = doc.text;
+// The texts of one document that every rule scans, built once.
+struct DocTexts {
+  // Every block's text, then link destinations and the title, separated so
+  // that a pattern rarely runs from one into the next: one scan per pattern
+  // tells whether a topic or a disclosure occurs at all.
+  std::string joined;
+  // The source as a reader can see it (raw HTML, front matter): HTML
+  // comments, where suppressions and notes to editors live, are blanked.
+  std::string visible;
+  // For each block, its sentences: [first, last) indices into in.sentences.
+  std::vector<std::pair<std::size_t, std::size_t>> block_sentences;
+};
+
+DocTexts MakeDocTexts(const CheckInput& in) {
+  const Document& doc = in.doc;
+  DocTexts t;
+  for (const Block& block : doc.blocks) {
+    t.joined += block.text;
+    t.joined += "\n\x1f\n";
+  }
+  for (const Link& link : doc.links) {
+    t.joined += link.destination;
+    t.joined += "\n\x1f\n";
+  }
+  t.joined += doc.front_matter.title;
+  t.visible = doc.text;
   for (const HtmlComment& c : doc.comments) {
-    std::size_t end = std::min(c.src_end, out.size());
+    std::size_t end = std::min(c.src_end, t.visible.size());
     for (std::size_t i = c.src_begin; i < end; ++i) {
-      if (out[i] != '\n' && out[i] != '\r') out[i] = ' ';
+      if (t.visible[i] != '\n' && t.visible[i] != '\r') t.visible[i] = ' ';
     }
   }
-  return out;
+  t.block_sentences.assign(doc.blocks.size(), {0, 0});
+  for (std::size_t i = 0; i < in.sentences.size(); ++i) {
+    auto& range = t.block_sentences[in.sentences[i].block];
+    if (range.first == range.second) range.first = i;
+    range.second = i + 1;
+  }
+  return t;
 }
 
-bool MatchesAnywhere(const PatternList& list, bool word_boundary, const Document& doc,
-                     std::string_view visible) {
+// Whether any pattern of the list matches the article anywhere.
+bool MatchesAnywhere(const std::vector<std::string>& patterns, const PatternList& list,
+                     const Rule& rule, const DocTexts& t) {
   if (list.empty()) return false;
-  std::size_t b = 0, e = 0;
-  for (const Block& block : doc.blocks) {
-    if (RuleSet::FindFirst(list, block.text, word_boundary, &b, &e)) return true;
-  }
-  return RuleSet::FindFirst(list, visible, word_boundary, &b, &e);
+  return AnyMatch(patterns, list, rule, t.joined) || AnyMatch(patterns, list, rule, t.visible);
 }
 
 // Mentions with the same patterns and threshold are found once per document.
@@ -129,13 +248,12 @@ struct DocPosition {
   }
 };
 
-}  // namespace
-
-TopicMentions FindTopicMentions(const CheckInput& in, int rule_index) {
+TopicMentions Mentions(const CheckInput& in, int rule_index, const DocTexts& t) {
   const Rule& rule = in.rules.rules()[rule_index];
   const CompiledRule& c = in.rules.compiled(rule_index);
   const Document& doc = in.doc;
   TopicMentions out;
+  if (!MayMatch(rule.topic, rule.case_sensitive, t.joined)) return out;
   DocPosition first;
   auto record = [&](DocPosition pos, std::size_t b, std::size_t e, std::string_view match,
                     int sentence, Context ctx) {
@@ -149,19 +267,28 @@ TopicMentions FindTopicMentions(const CheckInput& in, int rule_index) {
     out.context = ctx;
   };
 
-  for (std::size_t si = 0; si < in.sentences.size(); ++si) {
-    const Sentence& s = in.sentences[si];
-    const Block& block = doc.blocks[s.block];
-    std::string_view text = SentenceText(doc, s);
-    std::vector<Span> spans = FindAll(c.topic, text, rule.word_boundary);
+  for (std::size_t bi = 0; bi < doc.blocks.size(); ++bi) {
+    auto [si, s_last] = t.block_sentences[bi];
+    if (si == s_last) continue;
+    const Block& block = doc.blocks[bi];
+    if (!MayMatch(rule.topic, rule.case_sensitive, block.text)) continue;
+    std::vector<Span> spans =
+        FindAll(rule.topic, c.topic, rule.case_sensitive, rule.word_boundary, block.text);
     if (spans.empty()) continue;
-    std::vector<Span> except = FindAll(c.exceptions, text, /*word_boundary=*/false);
+    std::vector<Span> except = FindAll(rule.exceptions, c.exceptions, rule.case_sensitive,
+                                       /*word_boundary=*/false, block.text);
+    std::size_t counted = s_last;  // the sentence last counted, s_last for none
     for (const auto& [b, e] : spans) {
       if (Overlaps(except, b, e)) continue;
+      while (si < s_last && in.sentences[si].end <= b) ++si;
+      if (si == s_last) break;
+      const Sentence& s = in.sentences[si];
+      if (b < s.begin || e > s.end || si == counted) continue;
+      std::string_view text = SentenceText(doc, s);
       ContextInput ci;
       ci.sentence = text;
-      ci.match_begin = b;
-      ci.match_end = e;
+      ci.match_begin = b - s.begin;
+      ci.match_end = e - s.begin;
       ci.in_blockquote = block.quoted;
       ci.blockquote_refuted = block.quoted && QuoteRefuted(in, si);
       ci.section_heading = SectionHeading(doc, block);
@@ -169,11 +296,11 @@ TopicMentions FindTopicMentions(const CheckInput& in, int rule_index) {
       // A topic is discussed when it is asserted or hedged ("may help"); a
       // denial, a question, a quotation or a supposition is not enough.
       if (ctx != Context::kAsserted && ctx != Context::kHedged) continue;
+      counted = si;  // one mention per sentence is all the count needs
       ++out.counted_sentences;
       if (block.kind == BlockKind::kHeading) out.in_heading = true;
-      record({s.block, s.begin + b}, block.map.SourceBegin(s.begin + b),
-             block.map.SourceEnd(s.begin + e), text.substr(b, e - b), static_cast<int>(si), ctx);
-      break;  // one mention per sentence is all the count needs
+      record({static_cast<int>(bi), b}, block.map.SourceBegin(b), block.map.SourceEnd(e),
+             std::string_view(block.text).substr(b, e - b), static_cast<int>(si), ctx);
     }
   }
 
@@ -203,17 +330,23 @@ TopicMentions FindTopicMentions(const CheckInput& in, int rule_index) {
   return out;
 }
 
+}  // namespace
+
+TopicMentions FindTopicMentions(const CheckInput& in, int rule_index) {
+  return Mentions(in, rule_index, MakeDocTexts(in));
+}
+
 bool DisclosureMade(const CheckInput& in, int rule_index) {
   const Rule& rule = in.rules.rules()[rule_index];
-  return MatchesAnywhere(in.rules.compiled(rule_index).requires_, rule.word_boundary, in.doc,
-                         VisibleSource(in.doc));
+  return MatchesAnywhere(rule.requires_, in.rules.compiled(rule_index).requires_, rule,
+                         MakeDocTexts(in));
 }
 
 std::vector<Finding> CheckDisclosures(const CheckInput& in) {
   std::vector<Finding> out;
   if (!in.doc.lintable || in.doc.blocks.empty()) return out;
   const std::vector<Rule>& rules = in.rules.rules();
-  std::string visible;  // built on first need
+  const DocTexts texts = MakeDocTexts(in);
   std::map<std::string, TopicMentions> memo;
   for (std::size_t i = 0; i < rules.size(); ++i) {
     const Rule& rule = rules[i];
@@ -222,15 +355,14 @@ std::vector<Finding> CheckDisclosures(const CheckInput& in) {
     std::string key = TopicKey(rule);
     auto it = memo.find(key);
     if (it == memo.end()) {
-      it = memo.emplace(key, FindTopicMentions(in, static_cast<int>(i))).first;
+      it = memo.emplace(key, Mentions(in, static_cast<int>(i), texts)).first;
     }
     const TopicMentions& m = it->second;
     if (!m.about) continue;
-    if (visible.empty()) visible = VisibleSource(in.doc);
-    if (!c.narrow.empty() && !MatchesAnywhere(c.narrow, rule.word_boundary, in.doc, visible)) {
+    if (!c.narrow.empty() && !MatchesAnywhere(rule.narrow, c.narrow, rule, texts)) {
       continue;
     }
-    if (MatchesAnywhere(c.requires_, rule.word_boundary, in.doc, visible)) continue;
+    if (MatchesAnywhere(rule.requires_, c.requires_, rule, texts)) continue;
     Finding f = MakeFinding(rule, m.match, m.src_begin, m.src_end);
     if (m.sentence >= 0) f.sentence = std::string(SentenceText(in.doc, in.sentences[m.sentence]));
     f.context = std::string(ContextName(m.context));

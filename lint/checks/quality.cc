@@ -302,6 +302,25 @@ bool AfterSeparator(std::string_view line, std::size_t p) {
   return false;
 }
 
+// Offsets just past each separator of a byline line (| · • — –, and commas
+// or semicolons when `commas`).
+std::vector<std::size_t> SeparatorEnds(std::string_view line, bool commas) {
+  std::vector<std::size_t> out;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    if (line[i] == '|' || (commas && (line[i] == ',' || line[i] == ';'))) {
+      out.push_back(i + 1);
+      continue;
+    }
+    for (std::string_view sep : {"\xC2\xB7", "\xE2\x80\xA2", "\xE2\x80\x94", "\xE2\x80\x93"}) {
+      if (line.substr(i, sep.size()) == sep) {
+        out.push_back(i + sep.size());
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 const RE2& DateCue() {
   static const RE2 re(
       "(?i)\\b(?:page\\s+)?(?:last\\s+|first\\s+|originally\\s+)?(?:medically\\s+|clinically\\s+)?"
@@ -411,6 +430,7 @@ std::vector<ArticleDate> FindArticleDates(const Document& doc) {
           continue;
         }
       }
+      bool found = false;
       re2::StringPiece input(text.data(), text.size());
       re2::StringPiece m;
       std::size_t pos = 0;
@@ -422,6 +442,19 @@ std::vector<ArticleDate> FindArticleDates(const Document& doc) {
         if (!AfterSeparator(text, b)) continue;
         if (ParseArticleDate(text.substr(e), &d, &len)) {
           add(e);
+          found = true;
+          break;
+        }
+      }
+      // A byline's date after a separator: "by the Apothecary team · 3 November
+      // 2026". Commas only count on a line that starts as a byline.
+      if (found) continue;
+      bool byline = RE2::PartialMatch(re2::StringPiece(text.data() + start, text.size() - start),
+                                      BylineCue());
+      for (std::size_t at : SeparatorEnds(text, byline)) {
+        std::size_t q = SkipDecoration(text, at);
+        if (ParseArticleDate(text.substr(q), &d, &len)) {
+          add(q);
           break;
         }
       }

@@ -162,6 +162,26 @@ TEST(DisclosureTopic, ExceptionsCancelATopicMatch) {
       Disclose(*rules, "Print the acupuncture points chart.\n").Has("disclosure.test.bleeding"));
 }
 
+TEST(DisclosureTopic, MatchesRespectWordBoundaries) {
+  auto rules = PackFrom(SmallPack("    options: {min_mentions: 1}"));
+  EXPECT_FALSE(Disclose(*rules, "Bioacupuncture and electroacupuncture differ.\n")
+                   .Has("disclosure.test.bleeding"));
+  LintRun r = Disclose(*rules, "Électroacupuncture aside, café acupuncture is new.\n");
+  ASSERT_TRUE(r.Has("disclosure.test.bleeding")) << r.Describe();
+  EXPECT_EQ(r.Get("disclosure.test.bleeding")->excerpt, "acupuncture");
+  EXPECT_EQ(r.Get("disclosure.test.bleeding")->column, 32);
+}
+
+TEST(DisclosureRequires, FoundAfterManyNearMisses) {
+  auto rules = PackFrom(SmallPack());
+  std::string text = "# Acupuncture\n\nAcupuncture improves blood flow.";
+  for (int i = 0; i < 50; ++i) text += " Blood flow matters, blood sugar too.";
+  text += "\n\nNot for people on blood thinners.\n";
+  EXPECT_FALSE(Disclose(*rules, text).Has("disclosure.test.bleeding"));
+  text.resize(text.rfind("Not for"));
+  EXPECT_TRUE(Disclose(*rules, text).Has("disclosure.test.bleeding"));
+}
+
 TEST(DisclosureTopic, LinkDestinationsAreMentions) {
   std::string pack = R"yaml(pack: test
 rules:

@@ -132,6 +132,17 @@ TEST(QualityDates, TodayComesFromTheEnvironmentWhenSet) {
   }
 }
 
+TEST(QualityDates, BylineDatesAfterASeparator) {
+  auto dates = [](const char* text) { return FindArticleDates(ParseDocument("a.md", text, true)); };
+  EXPECT_EQ(
+      dates("# T\n\nPosted in *Tips* by the Elm Street team \xC2\xB7 3 November 2026\n").size(),
+      1u);
+  EXPECT_EQ(dates("# T\n\nBy Ann Lee, 3 May 2024\n").size(), 1u);
+  EXPECT_EQ(dates("# T\n\nJo Park | 2024-05-03 | 4 min read\n").size(), 1u);
+  // A comma in prose is not a byline separator.
+  EXPECT_TRUE(dates("# T\n\nIn Leeds, 3 May 2024 was the wettest day.\n").empty());
+}
+
 TEST(QualityDates, FindsDatesInFrontMatterAndBylinesButNotInProse) {
   Document doc = ParseDocument("a.md",
                                "---\ntitle: T\nreviewed: 2022-01-10\n---\n# T\n\n"
