@@ -109,8 +109,13 @@ class Walker {
       RecordComments(node);
       return;
     }
-    if (std::strcmp(type, "table_row") == 0) {
+    if (std::strcmp(type, "table") == 0) {
+      table_line_ = cmark_node_get_start_line(node);
+      return;
+    }
+    if (std::strcmp(type, "table_row") == 0 || std::strcmp(type, "table_header") == 0) {
       int line = cmark_node_get_start_line(node);
+      if (line < 1) line = table_line_;
       row_cursor_ = doc_->index.LineStart(line);
       row_limit_ = doc_->index.LineEnd(std::max(line, cmark_node_get_end_line(node)));
       return;
@@ -510,7 +515,7 @@ class Walker {
   std::unique_ptr<Block> block_;
   std::size_t cursor_ = 0, limit_ = 0;
   std::size_t row_cursor_ = 0, row_limit_ = 0;
-  int quote_depth_ = 0, list_depth_ = 0, section_ = -1, hidden_ = 0;
+  int quote_depth_ = 0, list_depth_ = 0, section_ = -1, hidden_ = 0, table_line_ = 1;
   bool in_footnote_ = false;
   std::string footnote_label_;
   std::vector<LinkState> links_;

@@ -6,16 +6,13 @@
 #include <tuple>
 
 #include "lint/checks/claims.h"
+#include "lint/checks/disclosures.h"
+#include "lint/checks/quality.h"
 #include "lint/citations/analysis.h"
 #include "lint/document/sentence.h"
 #include "lint/suppress/suppressions.h"
 
 namespace claimlint {
-
-// Declared by their modules; repeated here until their headers land.
-std::vector<Finding> CheckDisclosures(const CheckInput& in);
-std::vector<Finding> CheckQuality(const CheckInput& in, int claim_findings);
-
 namespace {
 
 uint64_t Fnv1a(std::string_view s, uint64_t h = 1469598103934665603ULL) {

@@ -4,6 +4,7 @@
 //                                     on the next non-blank line (repeat a
 //                                     rule for several findings)
 //   <!-- ok: RULE[, RULE...] -->      none of these rules (`*`: no rule) fires there
+// (in front matter, "# expect: RULE" and "# ok: RULE" YAML comments)
 // A finding that no expectation names fails the test too.
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -41,10 +42,22 @@ Expectations ParseExpectations(const std::string& text) {
     }
   }
   static const std::regex kDirective(R"(^\s*<!--\s*(expect|ok):\s*(.*?)\s*-->\s*$)");
+  // Inside front matter, YAML comments carry expectations: "# expect: RULE".
+  static const std::regex kYamlDirective(R"(^\s*#\s*(expect|ok):\s*(.*?)\s*$)");
+  std::size_t front_matter_end = 0;
+  if (!lines.empty() && lines[0] == "---") {
+    for (std::size_t i = 1; i < lines.size(); ++i) {
+      if (lines[i] == "---" || lines[i] == "...") {
+        front_matter_end = i;
+        break;
+      }
+    }
+  }
   std::vector<std::pair<std::string, std::string>> pending;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     std::smatch m;
-    if (std::regex_match(lines[i], m, kDirective)) {
+    if (std::regex_match(lines[i], m, kDirective) ||
+        (i < front_matter_end && std::regex_match(lines[i], m, kYamlDirective))) {
       pending.emplace_back(m[1], m[2]);
       continue;
     }
@@ -77,7 +90,8 @@ struct Actual {
 };
 
 std::vector<Actual> LintWithCli(const std::string& path) {
-  std::string cmd = std::string("'") + CLAIMLINT_BINARY + "' --format json --fail-on never '" +
+  // A fixed "today" keeps review-age findings stable as the years pass.
+  std::string cmd = std::string("CLAIMLINT_TODAY=2026-11-25 '") + CLAIMLINT_BINARY + "' --format json --fail-on never '" +
                     path + "' 2>/dev/null";
   std::string out;
   if (FILE* p = popen(cmd.c_str(), "r")) {

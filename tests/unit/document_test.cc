@@ -145,6 +145,16 @@ TEST(DocumentPositions, LazyBlockquoteContinuation) {
   EXPECT_EQ(l.slice, "boosts\n> immunity");
 }
 
+TEST(DocumentPositions, TableHeaderCells) {
+  Document doc = Md("Intro.\n\n| Boosts immunity | Price |\n|---|---|\n| Tea | 5 |\n");
+  Located l = Locate(doc, "Boosts immunity");
+  EXPECT_EQ(l.slice, "Boosts immunity");
+  EXPECT_EQ(l.line, 3);
+  EXPECT_EQ(l.column, 3);
+  Located p = Locate(doc, "Price");
+  EXPECT_EQ(p.column, 21);
+}
+
 TEST(DocumentPositions, TableCells) {
   Document doc = Md("| Remedy | Claim |\n|---|---|\n| Garlic | cures colds |\n| Zinc \\| C | heals fast |\n");
   Located l = Locate(doc, "cures colds");
