@@ -243,13 +243,14 @@ Result<std::vector<Job>> PlanJobs(const Options& o, Profiles* profiles) {
     }
     return Error{"claimlint", 0, 0, walk.errors.back()};
   }
-  std::vector<std::string> files = walk.files;
-  if (o.shard_count > 0) files = Shard(files, o.shard_index, o.shard_count);
+  const std::vector<std::string>& files = walk.files;
   std::vector<Job> jobs;
   std::set<std::string> seen;  // a file named twice ("a.md ./a.md") is linted once
   for (const std::string& f : files) {
     std::string name = f == "-" ? o.stdin_filename : DisplayPath(f);
     if (!seen.insert(f == "-" ? "-" : name).second) continue;
+    // Shards split by the reported name, so "./a" and "a" land in the same one.
+    if (o.shard_count > 0 && !InShard(name, o.shard_index, o.shard_count)) continue;
     auto profile = profiles->For(f);
     if (!profile.ok()) return profile.error();
     if (f != "-" && !profile.value()->config.Covers(f)) continue;

@@ -84,11 +84,14 @@ WalkResult ExpandPaths(const std::vector<std::string>& paths) {
   return out;
 }
 
+bool InShard(const std::string& name, int index, int count) {
+  return count <= 1 || static_cast<int>(Fnv1a(name) % static_cast<uint64_t>(count)) == index - 1;
+}
+
 std::vector<std::string> Shard(const std::vector<std::string>& files, int index, int count) {
-  if (count <= 1) return files;
   std::vector<std::string> out;
   for (const std::string& f : files) {
-    if (static_cast<int>(Fnv1a(f) % static_cast<uint64_t>(count)) == index - 1) out.push_back(f);
+    if (InShard(f, index, count)) out.push_back(f);
   }
   return out;
 }

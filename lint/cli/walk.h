@@ -20,5 +20,7 @@ bool IsLintableName(const std::string& name);
 
 // The files of shard `index` (1-based) of `count`: a stable split by path.
 std::vector<std::string> Shard(const std::vector<std::string>& files, int index, int count);
+// Whether `name` falls in shard `index` of `count` (the same split as Shard).
+bool InShard(const std::string& name, int index, int count);
 
 }  // namespace claimlint

@@ -599,6 +599,14 @@ def t_shard(tmp):
         check(sorted(seen) == sorted(all_paths) and len(seen) == len(set(seen)),
               f"the {count} shards partition the file list",
               f"{len(seen)} paths over shards, {len(set(seen))} distinct, {len(all_paths)} total")
+    # The split is by the reported path: however the paths are typed.
+    plain = run(OWN + ["--format", "json", "--shard", "2/3", "c"], tmp).json()
+    dotted = run(OWN + ["--format", "json", "--shard", "2/3", "./c/"], tmp).json()
+    absolute = run(OWN + ["--format", "json", "--shard", "2/3", os.path.join(tmp, "c")], tmp).json()
+    check(plain["files"] == dotted["files"] == absolute["files"],
+          "c, ./c/ and /abs/c give the same shard", json.dumps([len(plain["files"]),
+                                                               len(dotted["files"]),
+                                                               len(absolute["files"])]))
     for bad in ("0/3", "4/3", "1/0", "x/2", "2"):
         r = run(OWN + ["--shard", bad, "c"], tmp)
         check(r.code == 2 and r.out == "", f"--shard {bad} is a usage error", r.describe())
