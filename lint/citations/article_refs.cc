@@ -57,8 +57,11 @@ bool ParseAuthors(std::string_view segment, std::vector<std::string>* families,
     if (p != std::string::npos) s.resize(p);
   }
   if (s.empty()) return false;
-  // One corporate author.
-  if (LooksInstitutional(s) && s.find(',') == std::string::npos) {
+  // One corporate author ("NHS England" starts with a body's acronym, not
+  // with initials).
+  std::string first_word = s.substr(0, s.find(' '));
+  bool body_first = !CanonicalBody(first_word).empty() && first_word.size() > 1;
+  if ((LooksInstitutional(s) || body_first) && s.find(',') == std::string::npos) {
     std::string inst = s;
     std::size_t paren = inst.find(" (");
     if (paren != std::string::npos) inst.resize(paren);

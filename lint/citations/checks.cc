@@ -406,11 +406,36 @@ class Checker {
         if (!SameTopic(text, Entry(sources[0]))) continue;
         done.insert(si);
         const claimlint::Sentence& s = in_.sentences[static_cast<std::size_t>(si)];
-        Emit(*rule, s.block, s.begin + claim.begin, s.begin + claim.end, si,
+        std::size_t claim_end = claim.end + ObjectLength(text.substr(claim.end));
+        Emit(*rule, s.block, s.begin + claim.begin, s.begin + claim_end, si,
              {{"{entry}", EntryName(Entry(sources[0]))}, {"{quote}", readings[0].quote}})
             .context = "asserted";
       }
     }
+  }
+
+  // The object after a claim's verb ("reduce| pain", "cures| chronic neck
+  // pain"): up to five words, stopping at punctuation, a comparison or a
+  // clause word.
+  static std::size_t ObjectLength(std::string_view rest) {
+    static const std::set<std::string_view> kStop = {
+        "compared", "than",    "when", "in",      "for",   "by", "with", "after",
+        "within",   "because", "but",  "and",     "while", "as", "at",   "from",
+        "among",    "versus",  "vs",   "without", "(",     "["};
+    std::size_t i = 0, end = 0;
+    for (int words = 0; words < 5; ++words) {
+      while (i < rest.size() && rest[i] == ' ') ++i;
+      std::size_t b = i;
+      while (i < rest.size() && rest[i] != ' ' && rest[i] != ',' && rest[i] != ';' &&
+             rest[i] != '.' && rest[i] != ':' && rest[i] != '(' && rest[i] != ')' &&
+             rest[i] != '[') {
+        ++i;
+      }
+      if (i == b) break;
+      if (kStop.count(rest.substr(b, i - b))) break;
+      end = i;
+    }
+    return end;
   }
 
   // Content terms of a sentence and the two before it in its block (a

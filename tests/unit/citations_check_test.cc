@@ -167,7 +167,7 @@ TEST(CitationsCheck, OverstatedAgainstAHedgedSource) {
       "findings showed that heat wraps relieve acute low back pain.\n");
   auto o = Of(fs, "citation.overstated");
   ASSERT_EQ(o.size(), 1u) << All(fs);
-  EXPECT_EQ(o[0]->excerpt, "relieve");
+  EXPECT_EQ(o[0]->excerpt, "relieve acute low back pain");
   EXPECT_EQ(o[0]->context, "asserted");
   EXPECT_NE(o[0]->message.find("may ease"), std::string::npos) << o[0]->message;
   // Hedged as the source is: fine. A firm source: fine.

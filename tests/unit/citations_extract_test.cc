@@ -317,6 +317,11 @@ TEST(CitationsArticleRefs, ParsesCommonStyles) {
   EXPECT_EQ(pmid.pmid, "30000002");
   EXPECT_EQ(pmid.year, 2018);
 
+  Reference nhs = ParseReferenceText(
+      "NHS England. Items which should not routinely be prescribed in primary care. 2017.");
+  EXPECT_EQ(nhs.institution, "NHS England");
+  EXPECT_EQ(nhs.year, 2017);
+
   Reference bare = ParseReferenceText("NHS: Back pain");
   EXPECT_EQ(bare.title, "NHS: Back pain");
   EXPECT_EQ(bare.year, 0);
