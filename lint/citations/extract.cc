@@ -141,7 +141,8 @@ void AddAuthorYearFamilies(std::string_view text, std::size_t begin, std::size_t
   if (families.empty()) return;
   std::string_view first = families[0];
   if (IsStopName(first.substr(0, first.find(' ')))) return;
-  ForEachMatch(Re(R"(((?:1[89]|20)\d\d)([a-z]?))"), years, [&](const std::vector<StringPiece>& m) {
+  static const RE2& kYearRe = Re(R"(((?:1[89]|20)\d\d)([a-z]?))");
+  ForEachMatch(kYearRe, years, [&](const std::vector<StringPiece>& m) {
     Citation c;
     c.kind = CitationKind::kAuthorYear;
     c.begin = begin;
@@ -167,7 +168,10 @@ void FindAuthorYear(std::string_view text, std::vector<Citation>* out) {
   static const std::string kCorporatePart =
       R"(^(?:(?:see(?:\s+also)?|e\.g\.,?|cf\.)\s+)?(\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:for|of|and|the|on|in|&)\s+)*\p{Lu}[\p{L}'’-]*)+),?\s+()" +
       kYears + ")" + kPages + R"(\s*$)";
-  ForEachMatch(Re(R"(\(([^()]+)\))"), text, [&](const std::vector<StringPiece>& m) {
+  static const RE2& kParens = Re(R"(\(([^()]+)\))");
+  static const RE2& kPartRe = Re(kPart);
+  static const RE2& kCorporateRe = Re(kCorporatePart);
+  ForEachMatch(kParens, text, [&](const std::vector<StringPiece>& m) {
     std::string_view inner(m[1].data(), m[1].size());
     if (inner.size() < 4 || inner.size() > 400) return;
     std::size_t inner_off = Off(text, m[1]);
@@ -180,12 +184,11 @@ void FindAuthorYear(std::string_view text, std::vector<Citation>* out) {
       std::size_t part_off = inner_off + start + static_cast<std::size_t>(part.data() - raw.data());
       StringPiece g[3];
       StringPiece sp(part.data(), part.size());
-      if (!part.empty() && Re(kPart).Match(sp, 0, part.size(), RE2::ANCHOR_BOTH, g, 3)) {
+      if (!part.empty() && kPartRe.Match(sp, 0, part.size(), RE2::ANCHOR_BOTH, g, 3)) {
         std::size_t b = part_off + static_cast<std::size_t>(g[1].data() - part.data());
         AddAuthorYear(text, b, part_off + part.size(), std::string_view(g[1].data(), g[1].size()),
                       std::string_view(g[2].data(), g[2].size()), out);
-      } else if (!part.empty() &&
-                 Re(kCorporatePart).Match(sp, 0, part.size(), RE2::ANCHOR_BOTH, g, 3)) {
+      } else if (!part.empty() && kCorporateRe.Match(sp, 0, part.size(), RE2::ANCHOR_BOTH, g, 3)) {
         // A corporate author, kept whole: "National Institute for Health and
         // Care Excellence, 2016".
         std::size_t b = part_off + static_cast<std::size_t>(g[1].data() - part.data());
@@ -204,7 +207,8 @@ void FindAuthorYear(std::string_view text, std::vector<Citation>* out) {
   static const std::string kNarrative =
       "(" + AuthorsPattern() + R"()\s*\(\s*()" + kYears + ")" + kPages + R"(\s*\))";
   std::vector<Citation> found;
-  ForEachMatch(Re(kNarrative), text, [&](const std::vector<StringPiece>& m) {
+  static const RE2& kNarrativeRe = Re(kNarrative);
+  ForEachMatch(kNarrativeRe, text, [&](const std::vector<StringPiece>& m) {
     std::size_t b = Off(text, m[0]), e = b + m[0].size();
     if (!overlaps(b, e)) {
       AddAuthorYear(text, b, e, std::string_view(m[1].data(), m[1].size()),
@@ -217,7 +221,8 @@ void FindAuthorYear(std::string_view text, std::vector<Citation>* out) {
   static const std::string kBare =
       "(" + NamePattern() + R"((?:\s+et\s+al\.?|\s+and\s+(?:colleagues|co-?workers)))\s*,?\s+()" +
       kYear + ")";
-  ForEachMatch(Re(kBare), text, [&](const std::vector<StringPiece>& m) {
+  static const RE2& kBareRe = Re(kBare);
+  ForEachMatch(kBareRe, text, [&](const std::vector<StringPiece>& m) {
     std::size_t b = Off(text, m[0]), e = b + m[0].size();
     if (!overlaps(b, e)) {
       AddAuthorYear(text, b, e, std::string_view(m[1].data(), m[1].size()),
@@ -241,13 +246,13 @@ void FindNumbered(std::string_view text, std::vector<Citation>* out) {
     c.end = e;
     c.text = std::string(m[0]);
     std::string_view list(m[1].data(), m[1].size());
-    ForEachMatch(Re(R"((\d{1,3})(?:\s*[-–—]\s*(\d{1,3}))?)"), list,
-                 [&](const std::vector<StringPiece>& r) {
-                   int from = std::stoi(std::string(r[1]));
-                   int to = r[2].empty() ? from : std::stoi(std::string(r[2]));
-                   if (to < from || to - from > 50) to = from;
-                   for (int n = from; n <= to; ++n) c.numbers.push_back(n);
-                 });
+    static const RE2& kRange = Re(R"((\d{1,3})(?:\s*[-–—]\s*(\d{1,3}))?)");
+    ForEachMatch(kRange, list, [&](const std::vector<StringPiece>& r) {
+      int from = std::stoi(std::string(r[1]));
+      int to = r[2].empty() ? from : std::stoi(std::string(r[2]));
+      if (to < from || to - from > 50) to = from;
+      for (int n = from; n <= to; ++n) c.numbers.push_back(n);
+    });
     if (!c.numbers.empty() && c.numbers[0] > 0) out->push_back(std::move(c));
   });
   static const RE2& fn = Re(R"(\[\^([^\]\s]+)\])");
@@ -359,7 +364,7 @@ void FindIdentifiers(std::string_view text, std::vector<Citation>* out) {
 void FindQuotedTitles(std::string_view text, std::vector<Citation>* out) {
   static const RE2& re = Re(R"re((?:"([^"“”]+)"|“([^"“”]+)”|‘([^‘’]+)’))re");
   static const RE2& intro = Re(
-      R"((?i)(?:titled|entitled|called|named|study|paper|article|review|report|trial|publication|guideline|guidance|book)[\s,:]*$)");
+      R"((?i)(?:titled|entitled|study|paper|article|review|report|trial|publication|guideline|guidance)[\s,:]*$)");
   ForEachMatch(re, text, [&](const std::vector<StringPiece>& m) {
     const StringPiece& g = !m[1].empty() ? m[1] : !m[2].empty() ? m[2] : m[3];
     std::string_view title(g.data(), g.size());
@@ -483,9 +488,15 @@ void FindNamedSources(std::string_view text, std::vector<Citation>* out) {
       if (found_code.rfind("NICEguideline", 0) == 0) found_code = found_code.substr(13);
     }
   });
+  static const std::vector<std::unique_ptr<RE2>> kCompiled = [] {
+    std::vector<std::unique_ptr<RE2>> v;
+    for (const Form& f : kForms) v.push_back(std::make_unique<RE2>(f.pattern));
+    return v;
+  }();
   std::vector<Citation> found;
-  for (const Form& f : kForms) {
-    ForEachMatch(Re(f.pattern), text, [&](const std::vector<StringPiece>& m) {
+  for (std::size_t fi = 0; fi < kForms.size(); ++fi) {
+    const Form& f = kForms[fi];
+    ForEachMatch(*kCompiled[fi], text, [&](const std::vector<StringPiece>& m) {
       const StringPiece& span = m[static_cast<std::size_t>(f.span_group)];
       std::size_t b = Off(text, span), e = b + span.size();
       for (const Citation& c : found) {
@@ -551,9 +562,14 @@ void FindVague(std::string_view text, std::vector<Citation>* out) {
       R"((?i)\b((?:(?:many|most|some|leading|top)\s+)?(?:experts|scientists|doctors|researchers|specialists|health\s+professionals)\s+(?:say|agree|believe|claim|recommend|suggest|warn|think))\b)",
       R"((?i)\b(according\s+to\s+(?:(?:recent|new|some|many|the\s+latest|current)\s+)?(?:research|studies|experts|scientists|science|doctors|a\s+(?:recent\s+|new\s+)?(?:study|report|survey)))\b)",
   };
+  static const std::vector<std::unique_ptr<RE2>> kCompiled = [] {
+    std::vector<std::unique_ptr<RE2>> v;
+    for (const std::string& p : kPatterns) v.push_back(std::make_unique<RE2>(p));
+    return v;
+  }();
   std::vector<Citation> found;
-  for (const std::string& p : kPatterns) {
-    ForEachMatch(Re(p), text, [&](const std::vector<StringPiece>& m) {
+  for (const auto& re : kCompiled) {
+    ForEachMatch(*re, text, [&](const std::vector<StringPiece>& m) {
       std::size_t b = Off(text, m[1]), e = b + m[1].size();
       if (DefiniteBefore(text, b)) return;
       if (NamedAfter(text, e)) return;

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <set>
 
 #include "lint/citations/text_util.h"
@@ -209,18 +208,15 @@ std::vector<Candidate> Candidates(std::string_view s) {
       // A bare base form after a plural subject: "omega-3s reduce inflammation".
       {R"((?i)\b(?:)" + f.bare + R"()\b)", Strength::kDirect, true},
   };
+  static const std::vector<std::unique_ptr<RE2>> kCompiled = [] {
+    std::vector<std::unique_ptr<RE2>> v;
+    for (const Pattern& p : kPatterns) v.push_back(std::make_unique<RE2>(p.re));
+    return v;
+  }();
   std::vector<Candidate> out;
-  for (const Pattern& p : kPatterns) {
-    static std::map<std::string, std::unique_ptr<RE2>>* compiled =
-        new std::map<std::string, std::unique_ptr<RE2>>();
-    static std::mutex* mu = new std::mutex();
-    const RE2* re;
-    {
-      std::lock_guard<std::mutex> lock(*mu);
-      auto it = compiled->find(p.re);
-      if (it == compiled->end()) it = compiled->emplace(p.re, std::make_unique<RE2>(p.re)).first;
-      re = it->second.get();
-    }
+  for (std::size_t pi = 0; pi < kPatterns.size(); ++pi) {
+    const Pattern& p = kPatterns[pi];
+    const RE2* re = kCompiled[pi].get();
     StringPiece m;
     std::size_t pos = 0;
     while (pos < s.size() &&
@@ -431,12 +427,19 @@ bool AssertsRecommendation(std::string_view sentence, const ContextClassifier& c
                            std::size_t* begin, std::size_t* end) {
   static const RE2 re(
       R"((?i)\b((?:(?:is|are|was|were|been|be)\s+(?:(?:widely|strongly|officially|now|also|often|routinely|highly)\s+)?)?(?:recommended|endorsed|approved|advised)(?:\s+by)?|recommends?|endorses?|approves?)\b)");
+  // History is not a present recommendation: "was recommended until 2016",
+  // "NICE used to recommend it".
+  static const RE2 history(
+      R"((?i)\b(?:until|previously|formerly|used\s+to|no\s+longer|in\s+the\s+past|at\s+one\s+time|had\s+(?:been\s+)?recommended|superseded|withdrawn|replaced)\b)");
+  static const RE2 past(R"((?i)^(?:was|were)\b)");
   StringPiece m;
   std::size_t pos = 0;
   StringPiece sp(sentence.data(), sentence.size());
+  if (RE2::PartialMatch(sp, history)) return false;
   while (pos < sentence.size() && re.Match(sp, pos, sentence.size(), RE2::UNANCHORED, &m, 1)) {
     std::size_t b = static_cast<std::size_t>(m.data() - sentence.data());
     pos = b + std::max<std::size_t>(m.size(), 1);
+    if (RE2::PartialMatch(m, past)) continue;
     std::size_t lb = b > 12 ? b - 12 : 0;
     if (LocalNegation(sentence.substr(lb, b - lb + m.size()))) continue;
     if (ClassifySpan(ctx, sentence, b, b + m.size()) != Context::kAsserted) continue;

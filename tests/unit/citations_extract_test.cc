@@ -143,6 +143,11 @@ TEST(CitationsExtract, QuotedTitles) {
   ASSERT_EQ(plain.size(), 1u);
   EXPECT_FALSE(plain[0].introduced);
   EXPECT_TRUE(OfKind("It is \"natural\" they say.", CitationKind::kQuotedTitle).empty());
+  // A term in quotes is not a title, even when introduced by "called".
+  auto term =
+      OfKind("A technique called \"dry needling therapy\" is used.", CitationKind::kQuotedTitle);
+  ASSERT_EQ(term.size(), 1u);
+  EXPECT_FALSE(term[0].introduced);
 }
 
 TEST(CitationsExtract, NamedSources) {

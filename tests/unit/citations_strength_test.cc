@@ -120,6 +120,9 @@ TEST(CitationsStrength, DenialsAndRecommendations) {
   EXPECT_FALSE(AssertsRecommendation("It is not recommended by the panel.", Ctx(), &b, &e));
   EXPECT_FALSE(AssertsRecommendation("Is it recommended by the panel?", Ctx(), &b, &e));
   EXPECT_FALSE(AssertsRecommendation("The panel advises against traction.", Ctx(), &b, &e));
+  EXPECT_FALSE(
+      AssertsRecommendation("Traction was recommended by the panel until 2016.", Ctx(), &b, &e));
+  EXPECT_FALSE(AssertsRecommendation("The panel no longer recommends traction.", Ctx(), &b, &e));
 }
 
 }  // namespace
