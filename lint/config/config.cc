@@ -50,6 +50,13 @@ std::string Hint(std::string_view word, const Names& names) {
   return best.empty() ? "" : "; did you mean '" + best + "'?";
 }
 
+// fs::absolute without the exception (when the working directory is gone).
+fs::path Absolute(const std::string& p) {
+  std::error_code ec;
+  fs::path abs = fs::absolute(fs::path(p), ec);
+  return (ec ? fs::path(p) : abs).lexically_normal();
+}
+
 bool IsGlob(std::string_view s) { return s.find_first_of("*?[") != std::string_view::npos; }
 
 std::string Lower(std::string s) {
@@ -77,7 +84,7 @@ class ConfigReader {
   Result<Config> Read(std::string_view yaml) {
     Config c;
     c.path = path_;
-    c.dir = fs::absolute(fs::path(path_)).lexically_normal().parent_path().string();
+    c.dir = Absolute(path_).parent_path().string();
     YAML::Node root;
     try {
       root = YAML::Load(std::string(yaml));
@@ -320,7 +327,7 @@ bool IsBuiltinMetaRule(std::string_view id) {
 }
 
 bool Config::Covers(const std::string& file) const {
-  fs::path abs = fs::absolute(fs::path(file)).lexically_normal();
+  fs::path abs = Absolute(file);
   std::string rel = dir.empty() ? abs.string() : abs.lexically_relative(dir).string();
   if (rel.empty() || rel.substr(0, 2) == "..") {
     rel = fs::path(file).lexically_normal().string();
@@ -346,7 +353,7 @@ Result<Config> LoadConfigFile(const std::string& path) {
 }
 
 std::string ConfigFinder::Find(const std::string& start) {
-  fs::path dir = fs::absolute(fs::path(start.empty() ? "." : start)).lexically_normal();
+  fs::path dir = Absolute(start.empty() ? "." : start);
   if (dir.has_filename() == false && dir.has_parent_path() && dir != dir.root_path()) {
     dir = dir.parent_path();  // "a/b/" -> "a/b"
   }
