@@ -357,6 +357,12 @@ def t_suppressions(tmp):
     inputs = [x for x in rules_of(r.json()) if x[2].startswith("input.")] if r.out else []
     check(r.code in (0, 1) and len(inputs) >= 1,
           "input.* findings are not suppressed by disable-file", r.describe())
+    # Directives shown as code (fenced, indented, inline) are examples, not directives.
+    write(f"{tmp}/code.md", "# T\n\n```\n<!-- claimlint-disable-file -->\n```\n\nA miracle cure.\n\n"
+          "    <!-- claimlint-disable-file -->\n\n`<!-- claimlint-disable-file -->`\n")
+    r = run(OWN + ["--format", "json", "code.md"], tmp)
+    check(rules_of(r.json()) == [("code.md", 7, "test.miracle")],
+          "directives inside code are inert", r.describe())
     # The config can switch the meta rules off or re-level them.
     write(f"{tmp}/.claimlint.yml", "rules:\n  meta.unused-suppression: off\n"
           "  meta.bad-suppression: error\n")
