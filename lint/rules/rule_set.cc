@@ -195,7 +195,9 @@ void RuleSet::MatchText(std::string_view text, std::vector<RuleMatch>* out) cons
     });
     std::size_t last_end = 0;
     bool any = false;
-    for (const auto& [b, e] : spans) {
+    for (const auto& span : spans) {
+      // Plain copies: clang 14 cannot capture structured bindings in lambdas.
+      const auto b = span.first, e = span.second;
       if (any && b < last_end) continue;  // overlaps the previous kept match
       bool cancelled = std::any_of(except.begin(), except.end(), [&](const auto& x) {
         return x.first < e && b < x.second;
