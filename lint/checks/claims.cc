@@ -38,6 +38,23 @@ bool Supported(const CheckInput& in, int si) {
          in.citations->Supported(si - 1);
 }
 
+// A file with more claims than this is not an article: stop there, say so,
+// and keep memory and output bounded.
+constexpr std::size_t kMaxFindings = 10000;
+
+Finding TruncationFinding(const CheckInput& in, const Sentence& s) {
+  Finding f;
+  f.rule = "meta.too-many-findings";
+  f.category = "meta";
+  f.severity = Severity::kWarning;
+  f.message = "more than " + std::to_string(kMaxFindings) +
+              " claim findings in this file; the claim check stopped here";
+  const Block& block = in.doc.blocks[s.block];
+  f.begin = f.end = block.map.SourceBegin(s.begin);
+  f.suggestion = "Split the file, or check that it is an article.";
+  return f;
+}
+
 }  // namespace
 
 std::vector<Finding> CheckClaims(const CheckInput& in) {
@@ -49,6 +66,10 @@ std::vector<Finding> CheckClaims(const CheckInput& in) {
   std::vector<RuleMatch> matches;
   for (std::size_t si = 0; si < in.sentences.size(); ++si) {
     const Sentence& s = in.sentences[si];
+    if (out.size() >= kMaxFindings) {
+      out.push_back(TruncationFinding(in, s));
+      break;
+    }
     const Block& block = in.doc.blocks[s.block];
     std::string_view text = SentenceText(in.doc, s);
     matches.clear();

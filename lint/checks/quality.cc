@@ -247,6 +247,17 @@ std::pair<Span, std::string> TitleSpot(const Document& doc) {
     begin = pick->map.SourceBegin(0);
     end = pick->map.SourceEnd(shown.size());
   }
+  // A first "line" can be a whole file: point at its start only.
+  constexpr std::size_t kMaxSpot = 120;
+  if (end - begin > kMaxSpot) {
+    end = begin + kMaxSpot;
+    while (end > begin && (static_cast<unsigned char>(doc.text[end]) & 0xC0) == 0x80) --end;
+  }
+  if (shown.size() > kMaxSpot) {
+    std::size_t cut = kMaxSpot;
+    while (cut > 0 && (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80) --cut;
+    shown.resize(cut);
+  }
   return {{begin, end}, shown};
 }
 

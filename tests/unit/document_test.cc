@@ -317,3 +317,25 @@ TEST(FrontMatter, ReferencesAndDates) {
 
 }  // namespace
 }  // namespace claimlint
+
+#include "tests/unit/test_support.h"
+
+namespace claimlint {
+namespace {
+
+TEST(ClaimCheck, StopsAfterTenThousandFindings) {
+  std::string text;
+  for (int i = 0; i < 6000; ++i) text += "It boosts your immune system. ";
+  FileReport r = testing::ExampleLinter().Lint("big.md", text);
+  std::size_t claims = 0, meta = 0;
+  for (const Finding& f : r.findings) {
+    claims += f.category == "claim";
+    meta += f.rule == "meta.too-many-findings";
+  }
+  EXPECT_EQ(meta, 1u);
+  EXPECT_LE(claims, 10000u);
+  EXPECT_GE(claims, 6000u);
+}
+
+}  // namespace
+}  // namespace claimlint
