@@ -14,22 +14,34 @@ namespace {
 
 using cite::Resolver;
 
-// Links an article entry to its library copy: same DOI or PMID, or same
-// first author and year with nearly the same title.
+// Links an article entry to its library copy: same DOI or PMID; nearly the
+// same title with the same year or first author; or a similar title with
+// both. Titles are compared only when the year or first author agrees, so a
+// large library costs little per file.
 void LinkTwins(CitationAnalysis* a) {
   a->same_as.assign(a->entries.size(), -1);
+  if (a->article_entries == 0) return;
+  std::vector<std::string> dois;
+  for (std::size_t j = static_cast<std::size_t>(a->article_entries); j < a->entries.size(); ++j) {
+    dois.push_back(cite::NormalizeDoi(a->entries[j].doi));
+  }
   for (int i = 0; i < a->article_entries; ++i) {
     const Reference& r = a->entries[static_cast<std::size_t>(i)];
+    std::string doi = cite::NormalizeDoi(r.doi);
     for (std::size_t j = static_cast<std::size_t>(a->article_entries); j < a->entries.size(); ++j) {
       const Reference& l = a->entries[j];
-      bool same =
-          (!r.doi.empty() && cite::NormalizeDoi(r.doi) == cite::NormalizeDoi(l.doi)) ||
-          (!r.pmid.empty() && r.pmid == l.pmid) ||
-          (!r.title.empty() && !l.title.empty() &&
-           cite::TitleSimilarity(r.title, l.title) >= 0.9) ||
-          (!r.families.empty() && !l.families.empty() &&
-           cite::FoldLower(r.families[0]) == cite::FoldLower(l.families[0]) && r.year == l.year &&
-           r.year != 0 && !r.title.empty() && cite::TitleSimilarity(r.title, l.title) >= 0.6);
+      bool same = (!doi.empty() && doi == dois[j - static_cast<std::size_t>(a->article_entries)]) ||
+                  (!r.pmid.empty() && r.pmid == l.pmid);
+      if (!same && !r.title.empty() && !l.title.empty()) {
+        bool author = !r.families.empty() && !l.families.empty() &&
+                      cite::FoldLower(r.families[0]) == cite::FoldLower(l.families[0]);
+        bool year = r.year != 0 && r.year == l.year;
+        // A wrong year must not hide the twin: then the first author decides.
+        if (year || author) {
+          double sim = cite::TitleSimilarity(r.title, l.title);
+          same = sim >= 0.9 || (author && year && sim >= 0.6);
+        }
+      }
       if (same) {
         a->same_as[static_cast<std::size_t>(i)] = static_cast<int>(j);
         if (a->same_as[j] < 0) a->same_as[j] = i;
@@ -325,7 +337,7 @@ CitationAnalysis AnalyzeCitations(const CheckInput& in) {
   }
 
   // Resolution.
-  Resolver res(a.entries);
+  Resolver res(a.entries, static_cast<std::size_t>(a.article_entries));
   cite::DescribeOptions opt = cite::DescribeOptionsFrom(in.rules);
   for (Citation& c : a.citations) {
     const std::vector<int>& of_block = by_block[static_cast<std::size_t>(c.block)];

@@ -222,7 +222,7 @@ std::string CslType(const std::string& bibtype, bool has_url) {
 class BibtexParser {
  public:
   BibtexParser(std::string_view text, std::string_view filename)
-      : text_(text), filename_(filename) {
+      : text_(text), filename_(filename), lines_(text) {
     static const char* kMonths[] = {"January",   "February", "March",    "April",
                                     "May",       "June",     "July",     "August",
                                     "September", "October",  "November", "December"};
@@ -470,7 +470,7 @@ class BibtexParser {
     Reference r;
     r.id = key;
     r.loc.file = std::string(filename_);
-    cite::LineColumn(text_, at, &r.loc.line, &r.loc.column);
+    lines_.At(at, &r.loc.line, &r.loc.column);
     r.title = get("title");
     r.journal = get("journal");
     if (r.journal.empty()) r.journal = get("journaltitle");
@@ -525,6 +525,7 @@ class BibtexParser {
 
   std::string_view text_;
   std::string_view filename_;
+  mutable cite::LineCounter lines_;
   std::size_t pos_ = 0;
   std::map<std::string, std::string> macros_;
   std::set<std::string> keys_;

@@ -777,16 +777,30 @@ UrlInfo ClassifyUrl(std::string_view url) {
 }
 
 std::string CanonicalBody(std::string_view name) {
-  std::string folded = NormalizeTitle(name);
-  if (folded.rfind("the ", 0) == 0) folded = folded.substr(4);
-  for (const Body& b : Bodies()) {
-    for (const std::string& n : b.names) {
-      bool acronym = std::all_of(n.begin(), n.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-      if (acronym ? TrimView(name) == n || NormalizeTitle(name) == "the " + Lower(n)
-                  : folded == NormalizeTitle(n)) {
-        return b.canonical;
+  // Names normalised once: acronyms compared as written (case-sensitive, with
+  // or without "the"), other names folded.
+  struct Known {
+    std::string key;
+    bool acronym;
+    const std::string* canonical;
+  };
+  static const std::vector<Known> kKnown = [] {
+    std::vector<Known> v;
+    for (const Body& b : Bodies()) {
+      for (const std::string& n : b.names) {
+        bool acronym = std::all_of(n.begin(), n.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+        v.push_back({acronym ? n : NormalizeTitle(n), acronym, &b.canonical});
       }
     }
+    return v;
+  }();
+  std::string_view trimmed = TrimView(name);
+  if (trimmed.size() > 120) return "";
+  std::string_view bare = trimmed;
+  if (bare.rfind("the ", 0) == 0 || bare.rfind("The ", 0) == 0) bare.remove_prefix(4);
+  std::string folded = NormalizeTitle(bare);
+  for (const Known& k : kKnown) {
+    if (k.acronym ? bare == k.key : folded == k.key) return *k.canonical;
   }
   return "";
 }

@@ -203,14 +203,14 @@ std::string CleanJsonMessage(std::string msg) {
 }
 
 Result<Reference> ReadItem(const json& item, std::string_view text, std::string_view filename,
-                           std::size_t offset) {
+                           std::size_t offset, cite::LineCounter* lines) {
   auto fail = [&](const std::string& what) -> Result<Reference> {
     return ErrorAt(text, filename, offset, "CSL-JSON item: " + what);
   };
   if (!item.is_object()) return fail("expected an object");
   Reference ref;
   ref.loc.file = std::string(filename);
-  cite::LineColumn(text, offset, &ref.loc.line, &ref.loc.column);
+  lines->At(offset, &ref.loc.line, &ref.loc.column);
   if (!item.contains("id") || !ScalarString(item["id"], &ref.id) || ref.id.empty()) {
     return fail("missing \"id\" (a string or number)");
   }
@@ -278,9 +278,10 @@ Result<std::vector<Reference>> ReadCslJson(std::string_view text, std::string_vi
     }
     std::vector<std::size_t> offsets;
     if (array_offset != std::string_view::npos) offsets = ElementOffsets(text, array_offset);
+    cite::LineCounter lines(text);
     for (std::size_t i = 0; i < items->size(); ++i) {
       std::size_t off = i < offsets.size() ? offsets[i] : start;
-      Result<Reference> ref = ReadItem((*items)[i], text, filename, off);
+      Result<Reference> ref = ReadItem((*items)[i], text, filename, off, &lines);
       if (!ref.ok()) return ref.error();
       refs.push_back(std::move(ref).value());
     }

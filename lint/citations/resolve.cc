@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <mutex>
 #include <set>
 
 #include "lint/citations/extract.h"
@@ -41,11 +42,6 @@ bool NamesInstitution(std::string_view cited, const Reference& r) {
   return false;
 }
 
-bool FirstAuthorIs(const Reference& r, std::string_view cited) {
-  if (!r.families.empty() && FoldFamily(r.families[0]) == FoldFamily(cited)) return true;
-  return r.families.empty() && NamesInstitution(cited, r);
-}
-
 std::string CompactUpper(std::string_view s) {
   std::string out;
   for (char c : s) {
@@ -57,27 +53,97 @@ std::string CompactUpper(std::string_view s) {
 
 }  // namespace
 
-Resolver::Resolver(const std::vector<Reference>& entries) : entries_(entries) {
-  std::map<std::string, int> df;
-  for (const Reference& r : entries_) {
+namespace {
+
+std::shared_ptr<TermIndex> BuildIndex(const Reference* begin, std::size_t n) {
+  auto index = std::make_shared<TermIndex>();
+  for (const Reference* r = begin; r != begin + n; ++r) {
     AcronymMap acronyms;
-    std::string text = r.title + ". " + r.abstract;
+    std::string text = r->title + ". " + r->abstract;
     FindAcronyms(text, &acronyms);
-    terms_.push_back(ContentTerms(text, &acronyms));
-    title_terms_.push_back(ContentTerms(r.title, &acronyms));
-    for (const std::string& t : terms_.back()) ++df[t];
+    index->terms.push_back(ContentTerms(text, &acronyms));
+    index->title_terms.push_back(ContentTerms(r->title, &acronyms));
+    index->first_families.push_back(r->families.empty() ? std::string()
+                                                        : FoldFamily(r->families[0]));
+    for (const std::string& t : index->terms.back()) ++index->df[t];
   }
-  for (const auto& [term, n] : df) {
-    vocabulary_.push_back(term);
-    df_.push_back(n);
+  return index;
+}
+
+std::size_t ContentHash(const Reference* begin, std::size_t n) {
+  std::size_t h = n;
+  auto mix = [&](std::string_view s) {
+    h ^= std::hash<std::string_view>()(s) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+  };
+  for (const Reference* r = begin; r != begin + n; ++r) {
+    mix(r->id);
+    mix(r->title);
+    mix(r->abstract);
+    for (const std::string& f : r->families) mix(f);
   }
+  return h;
+}
+
+}  // namespace
+
+std::shared_ptr<const TermIndex> IndexOf(const Reference* begin, std::size_t n) {
+  if (n == 0) return std::make_shared<TermIndex>();
+  struct Cached {
+    std::size_t hash, n;
+    std::shared_ptr<const TermIndex> index;
+  };
+  static std::mutex* mu = new std::mutex();
+  static std::vector<Cached>* cache = new std::vector<Cached>();
+  std::size_t h = ContentHash(begin, n);
+  {
+    std::lock_guard<std::mutex> lock(*mu);
+    for (const Cached& c : *cache) {
+      if (c.hash == h && c.n == n) return c.index;
+    }
+  }
+  std::shared_ptr<const TermIndex> index = BuildIndex(begin, n);
+  std::lock_guard<std::mutex> lock(*mu);
+  if (cache->size() >= 4) cache->erase(cache->begin());  // a few libraries per run at most
+  cache->push_back({h, n, index});
+  return index;
+}
+
+Resolver::Resolver(const std::vector<Reference>& entries, std::size_t article_count)
+    : entries_(entries), article_count_(std::min(article_count, entries.size())) {}
+
+// The indexes are built on first use: most citations never need them.
+void Resolver::Index() const {
+  if (article_) return;
+  article_ = BuildIndex(entries_.data(), article_count_);
+  library_ = IndexOf(entries_.data() + article_count_, entries_.size() - article_count_);
+}
+
+const std::vector<std::string>& Resolver::Terms(std::size_t i) const {
+  Index();
+  return i < article_count_ ? article_->terms[i] : library_->terms[i - article_count_];
+}
+
+const std::vector<std::string>& Resolver::TitleTerms(std::size_t i) const {
+  Index();
+  return i < article_count_ ? article_->title_terms[i] : library_->title_terms[i - article_count_];
+}
+
+const std::string& Resolver::FirstFamily(std::size_t i) const {
+  Index();
+  return i < article_count_ ? article_->first_families[i]
+                            : library_->first_families[i - article_count_];
 }
 
 double Resolver::Idf(const std::string& term) const {
+  Index();
   double n = static_cast<double>(entries_.size());
-  auto it = std::lower_bound(vocabulary_.begin(), vocabulary_.end(), term);
-  if (it == vocabulary_.end() || *it != term) return std::log(1.0 + 2.0 * n);
-  return std::log(1.0 + n / df_[static_cast<std::size_t>(it - vocabulary_.begin())]);
+  int df = 0;
+  for (const TermIndex* index : {article_.get(), library_.get()}) {
+    auto it = index->df.find(term);
+    if (it != index->df.end()) df += it->second;
+  }
+  if (df == 0) return std::log(1.0 + 2.0 * n);
+  return std::log(1.0 + n / df);
 }
 
 int Resolver::ByAuthorYear(const std::vector<std::string>& families, int year,
@@ -85,8 +151,11 @@ int Resolver::ByAuthorYear(const std::vector<std::string>& families, int year,
   *family_only = -1;
   if (families.empty()) return -1;
   std::vector<int> cands;
+  std::string cited = FoldFamily(families[0]);
   for (std::size_t i = 0; i < entries_.size(); ++i) {
-    if (FirstAuthorIs(entries_[i], families[0])) cands.push_back(static_cast<int>(i));
+    const Reference& r = entries_[i];
+    bool match = r.families.empty() ? NamesInstitution(families[0], r) : FirstFamily(i) == cited;
+    if (match) cands.push_back(static_cast<int>(i));
   }
   if (families.size() >= 2) {
     std::vector<int> second;
@@ -279,8 +348,8 @@ std::vector<ScoredEntry> Resolver::Describe(std::string_view description,
     if (among && std::find(among->begin(), among->end(), static_cast<int>(i)) == among->end()) {
       continue;
     }
-    const std::vector<std::string>& terms = terms_[i];
-    const std::vector<std::string>& title = title_terms_[i];
+    const std::vector<std::string>& terms = Terms(i);
+    const std::vector<std::string>& title = TitleTerms(i);
     if (terms.empty()) continue;
     ScoredEntry s;
     s.entry = static_cast<int>(i);

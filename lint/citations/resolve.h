@@ -3,8 +3,10 @@
 // the sentence scored against each entry's title and abstract).
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "lint/citations/reference.h"
@@ -28,9 +30,23 @@ struct DescribeOptions {
   int min_terms = 3;
 };
 
+// Per-entry content terms and their document frequencies, for the
+// description scoring; built once per distinct library and shared.
+struct TermIndex {
+  std::vector<std::vector<std::string>> terms;        // per entry: title + abstract
+  std::vector<std::vector<std::string>> title_terms;  // per entry: title
+  std::vector<std::string> first_families;            // per entry: folded, "" for none
+  std::unordered_map<std::string, int> df;
+};
+// The index of entries [begin, begin + n), from a process-wide cache keyed by
+// their content (so a large library is tokenised once, not once per file).
+std::shared_ptr<const TermIndex> IndexOf(const Reference* begin, std::size_t n);
+
 class Resolver {
  public:
-  explicit Resolver(const std::vector<Reference>& entries);
+  // `entries` are the article's `article_count` entries, then the library's;
+  // the library part's index comes from the shared cache.
+  explicit Resolver(const std::vector<Reference>& entries, std::size_t article_count = 0);
 
   // First author's family name (and the second's, when two are cited) and
   // year; a/b suffixes pick among same-author same-year entries. -1 when
@@ -65,11 +81,14 @@ class Resolver {
 
  private:
   double Idf(const std::string& term) const;
+  const std::vector<std::string>& Terms(std::size_t i) const;
+  const std::vector<std::string>& TitleTerms(std::size_t i) const;
+  const std::string& FirstFamily(std::size_t i) const;  // folded, "" for none
+  void Index() const;
   const std::vector<Reference>& entries_;
-  std::vector<std::vector<std::string>> terms_;        // per entry: title + abstract
-  std::vector<std::vector<std::string>> title_terms_;  // per entry: title
-  std::vector<std::string> vocabulary_;                // sorted
-  std::vector<int> df_;                                // parallel to vocabulary_
+  std::size_t article_count_;
+  // Built lazily (a Resolver belongs to one analysis, one thread).
+  mutable std::shared_ptr<const TermIndex> article_, library_;
 };
 
 // The family name of an entry's first author, or its institution.

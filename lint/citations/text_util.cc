@@ -325,6 +325,26 @@ void LineColumn(std::string_view text, std::size_t offset, int* line, int* colum
   }
 }
 
+void LineCounter::At(std::size_t offset, int* line, int* column) {
+  offset = std::min(offset, text_.size());
+  if (offset < pos_) {
+    pos_ = 0;
+    line_ = 1;
+    column_ = 1;
+  }
+  for (; pos_ < offset; ++pos_) {
+    unsigned char c = static_cast<unsigned char>(text_[pos_]);
+    if (c == '\n') {
+      ++line_;
+      column_ = 1;
+    } else if ((c & 0xC0) != 0x80) {
+      ++column_;
+    }
+  }
+  *line = line_;
+  *column = column_;
+}
+
 std::string CollapseSpace(std::string_view s) {
   std::string out;
   bool space = false;
