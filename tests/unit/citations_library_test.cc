@@ -163,6 +163,26 @@ TEST(CitationsBibtex, ErrorsAreLocated) {
   EXPECT_EQ(open.error().ToString().rfind("o.bib:1:6:", 0), 0u) << open.error().ToString();
 }
 
+TEST(CitationsLibrary, LargeLibrariesReadInOnePass) {
+  // 20,000 entries a line each: positions are counted once, not per entry.
+  std::string json = "[\n";
+  std::string bib;
+  for (int i = 0; i < 20000; ++i) {
+    json += std::string(i ? ",\n" : "") + "{\"id\": \"e" + std::to_string(i) +
+            "\", \"title\": \"Entry " + std::to_string(i) + "\"}";
+    bib += "@misc{e" + std::to_string(i) + ", title = {Entry " + std::to_string(i) + "}}\n";
+  }
+  json += "\n]";
+  auto refs = ReadCslJson(json, "big.json");
+  ASSERT_TRUE(refs.ok()) << refs.error().ToString();
+  ASSERT_EQ(refs.value().size(), 20000u);
+  EXPECT_EQ(refs.value().back().loc.line, 20001);
+  auto bibs = ReadBibtex(bib, "big.bib");
+  ASSERT_TRUE(bibs.ok()) << bibs.error().ToString();
+  ASSERT_EQ(bibs.value().size(), 20000u);
+  EXPECT_EQ(bibs.value().back().loc.line, 20000);
+}
+
 TEST(CitationsLibrary, DetectsFormatByContent) {
   auto text = ReadReferenceFile(Data("not-a-library.txt"));
   ASSERT_FALSE(text.ok());
