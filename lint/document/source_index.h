@@ -31,7 +31,7 @@ class SourceIndex {
   // Code points in [0, offset), via a checkpoint every kStride bytes so that
   // long lines stay cheap.
   std::size_t CodePointsBefore(std::string_view text, std::size_t offset) const;
-  static constexpr std::size_t kStride = 4096;
+  static constexpr std::size_t kStride = 256;
   std::size_t size_ = 0;
   std::vector<std::size_t> line_starts_;
   std::vector<std::size_t> line_ends_;  // offset of each line's terminator

@@ -127,6 +127,8 @@ Result<std::shared_ptr<const RuleSet>> RuleSet::Build(std::vector<Rule> rules) {
     RE2::Options opts;
     opts.set_log_errors(false);
     opts.set_case_sensitive(cs == 1);
+    // Hundreds of patterns in one automaton: give its DFA cache room.
+    opts.set_max_mem(64 << 20);
     prefilter->sets[cs] = std::make_unique<RE2::Set>(opts, RE2::UNANCHORED);
   }
   for (std::size_t i = 0; i < rules.size(); ++i) {
