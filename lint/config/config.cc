@@ -1,6 +1,5 @@
 #include "lint/config/config.h"
 
-#include <fnmatch.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -231,57 +230,6 @@ class ConfigReader {
   std::string path_;
 };
 
-// Matches `p` against `s`; `*` and `?` do not cross '/', `**` does, and
-// "**/" may match nothing.
-bool Match(std::string_view p, std::string_view s) {
-  while (!p.empty()) {
-    if (p.substr(0, 2) == "**") {
-      std::string_view rest = p.substr(2);
-      if (!rest.empty() && rest[0] == '/' && Match(rest.substr(1), s)) return true;
-      for (std::size_t i = 0; i <= s.size(); ++i) {
-        if (Match(rest, s.substr(i))) return true;
-      }
-      return false;
-    }
-    if (p[0] == '*') {
-      for (std::size_t i = 0; i <= s.size(); ++i) {
-        if (Match(p.substr(1), s.substr(i))) return true;
-        if (i < s.size() && s[i] == '/') break;
-      }
-      return false;
-    }
-    if (s.empty()) return false;
-    if (p[0] == '?') {
-      if (s[0] == '/') return false;
-    } else if (p[0] == '[') {
-      std::size_t close = p.find(']', 2);
-      if (close == std::string_view::npos) {
-        if (s[0] != '[') return false;
-      } else {
-        std::string_view cls = p.substr(1, close - 1);
-        bool negate = !cls.empty() && (cls[0] == '!' || cls[0] == '^');
-        if (negate) cls.remove_prefix(1);
-        bool hit = false;
-        for (std::size_t i = 0; i < cls.size(); ++i) {
-          if (i + 2 < cls.size() && cls[i + 1] == '-') {
-            hit = hit || (s[0] >= cls[i] && s[0] <= cls[i + 2]);
-            i += 2;
-          } else {
-            hit = hit || s[0] == cls[i];
-          }
-        }
-        if (hit == negate || s[0] == '/') return false;
-        p.remove_prefix(close);
-      }
-    } else if (p[0] != s[0]) {
-      return false;
-    }
-    p.remove_prefix(1);
-    s.remove_prefix(1);
-  }
-  return s.empty();
-}
-
 std::string Basename(const std::string& path) { return fs::path(path).filename().string(); }
 
 bool PackSelected(const Config& c, const Rule& r) {
@@ -293,34 +241,6 @@ bool PackSelected(const Config& c, const Rule& r) {
 }
 
 }  // namespace
-
-bool PathGlobMatch(std::string_view pattern, std::string_view path) {
-  while (pattern.substr(0, 2) == "./") pattern.remove_prefix(2);
-  while (path.substr(0, 2) == "./") path.remove_prefix(2);
-  while (pattern.size() > 1 && pattern.back() == '/') pattern.remove_suffix(1);
-  bool anchored = pattern.find('/') != std::string_view::npos;
-  if (!pattern.empty() && pattern[0] == '/') pattern.remove_prefix(1);
-  // Try the path and every directory above it (a match on a directory covers
-  // its files); unanchored patterns may also start at any segment.
-  std::size_t start = 0;
-  while (true) {
-    std::string_view tail = path.substr(start);
-    for (std::size_t end = 0; end <= tail.size(); ++end) {
-      if (end != tail.size() && tail[end] != '/') continue;
-      std::string_view part = tail.substr(0, end);
-      if (!anchored && part.find('/') != std::string_view::npos) break;
-      if (!part.empty() && Match(pattern, part)) return true;
-    }
-    if (anchored) return false;
-    std::size_t slash = path.find('/', start);
-    if (slash == std::string_view::npos) return false;
-    start = slash + 1;
-  }
-}
-
-bool RuleGlobMatch(std::string_view pattern, std::string_view id) {
-  return fnmatch(std::string(pattern).c_str(), std::string(id).c_str(), 0) == 0;
-}
 
 bool IsBuiltinMetaRule(std::string_view id) {
   return id == kUnusedSuppressionRule || id == kBadSuppressionRule;

@@ -14,6 +14,7 @@
 
 #include "lint/base/finding.h"
 #include "lint/base/status.h"
+#include "lint/config/glob.h"
 #include "lint/rules/rule.h"
 
 namespace claimlint {
@@ -65,14 +66,6 @@ class ConfigFinder {
  private:
   std::map<std::string, std::string> cache_;
 };
-
-// Path globs: `*` and `?` stay within one path segment, `**` spans segments,
-// `[...]` is a character class. A pattern without '/' matches any segment
-// suffix of the path ("*.txt", "drafts"); a match on a directory covers what
-// is under it.
-bool PathGlobMatch(std::string_view pattern, std::string_view path);
-// Rule globs ("claim.*", "citation.?ague").
-bool RuleGlobMatch(std::string_view pattern, std::string_view id);
 
 // Rule ids that are not in any pack but can still be configured.
 bool IsBuiltinMetaRule(std::string_view id);

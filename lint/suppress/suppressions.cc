@@ -1,10 +1,10 @@
 #include "lint/suppress/suppressions.h"
 
-#include <fnmatch.h>
-
 #include <algorithm>
 #include <cctype>
 #include <string_view>
+
+#include "lint/config/glob.h"
 
 namespace claimlint {
 namespace {
@@ -122,7 +122,7 @@ bool Matches(const Directive& d, const std::string& rule, std::size_t* token) {
     return true;
   }
   for (std::size_t i = 0; i < d.rules.size(); ++i) {
-    if (fnmatch(d.rules[i].c_str(), rule.c_str(), 0) == 0) {
+    if (RuleGlobMatch(d.rules[i], rule)) {
       *token = i;
       return true;
     }

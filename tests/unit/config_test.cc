@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 
@@ -175,6 +176,33 @@ TEST(ConfigTest, PathGlobs) {
   EXPECT_TRUE(PathGlobMatch("[ab]*.md", "b1.md"));
   EXPECT_FALSE(PathGlobMatch("[!ab]*.md", "b1.md"));
   EXPECT_TRUE(PathGlobMatch("**", "x/y/z.md"));
+}
+
+TEST(ConfigTest, GlobClassesAndEdges) {
+  EXPECT_TRUE(PathGlobMatch("a/**/b", "a/b"));
+  EXPECT_TRUE(PathGlobMatch("a/**/b", "a/x/y/b"));
+  EXPECT_FALSE(PathGlobMatch("a/**/b", "a/xb"));
+  EXPECT_TRUE(PathGlobMatch("[a-c]x.md", "bx.md"));
+  EXPECT_FALSE(PathGlobMatch("[a-c]x.md", "dx.md"));
+  EXPECT_TRUE(PathGlobMatch("[]]x", "]x"));
+  EXPECT_TRUE(PathGlobMatch("[x", "[x"));  // an unclosed class is literal
+  EXPECT_FALSE(PathGlobMatch("", "a.md"));
+  EXPECT_TRUE(RuleGlobMatch("[cq]*.*", "quality.no-author"));
+  EXPECT_FALSE(RuleGlobMatch("", "claim.x"));
+}
+
+TEST(ConfigTest, HostileGlobsStayFast) {
+  // Backtracking matchers take exponential time on these.
+  std::string pattern, text(200, 'a');
+  for (int i = 0; i < 60; ++i) pattern += "*a";
+  pattern += "*b";
+  auto start = std::chrono::steady_clock::now();
+  EXPECT_FALSE(RuleGlobMatch(pattern, text));
+  EXPECT_FALSE(PathGlobMatch(pattern, text));
+  std::string stars2;
+  for (int i = 0; i < 60; ++i) stars2 += "**/a";
+  EXPECT_FALSE(PathGlobMatch(stars2 + "b", "a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/c"));
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
 }
 
 TEST(ConfigTest, RuleGlobs) {
