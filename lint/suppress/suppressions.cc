@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <string_view>
 
 #include "lint/config/glob.h"
@@ -95,25 +96,31 @@ Finding Bad(const HtmlComment& c, std::string message) {
   return f;
 }
 
-// A line is skipped by disable-next-line when it is blank or holds only comments.
-bool OnlyComments(const Document& doc, const std::vector<const HtmlComment*>& comments, int line) {
-  std::size_t b = doc.index.LineStart(line), e = doc.index.LineEnd(line);
-  for (std::size_t p = b; p < e; ++p) {
-    if (IsSpace(doc.text[p])) continue;
-    auto in = std::find_if(comments.begin(), comments.end(), [&](const HtmlComment* c) {
-      return c->src_begin <= p && p < c->src_end;
-    });
-    if (in == comments.end()) return false;
-    p = (*in)->src_end - 1;
+// For each line, the first line at or after it that disable-next-line can
+// cover: neither blank nor only comments (0 when none). One sweep over the
+// text, comments in source order.
+std::vector<int> NextProseLines(const Document& doc,
+                                const std::vector<const HtmlComment*>& comments) {
+  int lines = doc.index.line_count();
+  std::vector<int> next(static_cast<std::size_t>(lines) + 2, 0);
+  std::size_t c = 0;
+  for (int line = 1; line <= lines; ++line) {
+    std::size_t b = doc.index.LineStart(line), e = doc.index.LineEnd(line);
+    bool prose = false;
+    for (std::size_t p = b; p < e && !prose; ++p) {
+      while (c < comments.size() && comments[c]->src_end <= p) ++c;
+      if (c < comments.size() && comments[c]->src_begin <= p) {
+        p = comments[c]->src_end - 1;  // skip the comment
+      } else {
+        prose = !IsSpace(doc.text[p]);
+      }
+    }
+    next[line] = prose ? line : -1;
   }
-  return true;
-}
-
-int NextLine(const Document& doc, const std::vector<const HtmlComment*>& comments, int after) {
-  for (int line = after + 1; line <= doc.index.line_count(); ++line) {
-    if (!OnlyComments(doc, comments, line)) return line;
+  for (int line = lines; line >= 1; --line) {
+    if (next[line] < 0) next[line] = next[line + 1];
   }
-  return 0;  // nothing follows
+  return next;
 }
 
 bool Matches(const Directive& d, const std::string& rule, std::size_t* token) {
@@ -145,6 +152,7 @@ ParsedDirectives ParseDirectives(const Document& doc) {
   for (const HtmlComment& c : doc.comments) comments.push_back(&c);
   std::sort(comments.begin(), comments.end(),
             [](const HtmlComment* a, const HtmlComment* b) { return a->src_begin < b->src_begin; });
+  std::vector<int> next_prose;  // computed at the first disable-next-line
   for (const HtmlComment* c : comments) {
     std::string_view body = Trim(c->body);
     std::string_view head = body;
@@ -191,8 +199,11 @@ ParsedDirectives ParseDirectives(const Document& doc) {
       d.rules.push_back(Lower(tokens[i]));
     }
     if (!ok) continue;
-    if (d.kind == DirectiveKind::kDisableNextLine)
-      d.target_line = NextLine(doc, comments, c->end_line);
+    if (d.kind == DirectiveKind::kDisableNextLine) {
+      if (next_prose.empty()) next_prose = NextProseLines(doc, comments);
+      int after = c->end_line + 1;
+      d.target_line = after < static_cast<int>(next_prose.size()) ? next_prose[after] : 0;
+    }
     if (d.kind == DirectiveKind::kDisableLine) d.target_line = c->line;
     out.directives.push_back(std::move(d));
   }
@@ -208,34 +219,51 @@ SuppressionOutcome ApplySuppressions(const Document& doc, std::vector<Finding>* 
   for (std::size_t i = 0; i < ds.size(); ++i)
     used[i].assign(std::max<std::size_t>(1, ds[i].rules.size()), false);
 
+  // Index the directives: by covered line, file-wide, and ranges in order.
+  std::multimap<int, std::size_t> by_line;
+  std::vector<std::size_t> file_wide, ranges;
+  for (std::size_t i = 0; i < ds.size(); ++i) {
+    switch (ds[i].kind) {
+      case DirectiveKind::kDisableNextLine:
+      case DirectiveKind::kDisableLine:
+        if (ds[i].target_line > 0) by_line.emplace(ds[i].target_line, i);
+        break;
+      case DirectiveKind::kDisableFile:
+        file_wide.push_back(i);
+        break;
+      case DirectiveKind::kDisable:
+      case DirectiveKind::kEnable:
+        ranges.push_back(i);
+        break;
+    }
+  }
+  auto covers = [&](std::size_t i, const Finding& f) {
+    std::size_t token = 0;
+    if (!Matches(ds[i], f.rule, &token)) return false;
+    used[i][token] = true;
+    return true;
+  };
+
   std::vector<Finding> kept;
   kept.reserve(findings->size());
   for (Finding& f : *findings) {
     bool hidden = false;
     if (f.rule.rfind("input.", 0) != 0 && f.rule.rfind("meta.", 0) != 0) {
-      int range_owner = -1;
-      std::size_t range_token = 0;
-      for (std::size_t i = 0; i < ds.size(); ++i) {
-        const Directive& d = ds[i];
+      for (std::size_t i : file_wide) hidden = covers(i, f) || hidden;
+      auto [lo, hi] = by_line.equal_range(f.line);
+      for (auto it = lo; it != hi; ++it) hidden = covers(it->second, f) || hidden;
+      // The last disable/enable naming the rule before the finding decides.
+      auto end = std::upper_bound(ranges.begin(), ranges.end(), f.begin,
+                                  [&](std::size_t pos, std::size_t i) { return pos < ds[i].end; });
+      for (auto it = end; it != ranges.begin();) {
+        const Directive& d = ds[*--it];
         std::size_t token = 0;
-        bool line_kind =
-            d.kind == DirectiveKind::kDisableNextLine || d.kind == DirectiveKind::kDisableLine;
-        if (d.kind == DirectiveKind::kDisableFile ||
-            (line_kind && d.target_line > 0 && d.target_line == f.line)) {
-          if (Matches(d, f.rule, &token)) {
-            used[i][token] = true;
-            hidden = true;
-          }
-        } else if ((d.kind == DirectiveKind::kDisable || d.kind == DirectiveKind::kEnable) &&
-                   d.end <= f.begin && Matches(d, f.rule, &token)) {
-          // The last disable/enable naming the rule before the finding decides.
-          range_owner = d.kind == DirectiveKind::kDisable ? static_cast<int>(i) : -1;
-          range_token = token;
+        if (!Matches(d, f.rule, &token)) continue;
+        if (d.kind == DirectiveKind::kDisable) {
+          used[*it][token] = true;
+          hidden = true;
         }
-      }
-      if (range_owner >= 0) {
-        used[range_owner][range_token] = true;
-        hidden = true;
+        break;
       }
     }
     if (hidden) {

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+
 #include "lint/engine/linter.h"
 
 namespace claimlint {
@@ -204,6 +206,40 @@ TEST(SuppressionsTest, PlainTextCommentLinesWorkToo) {
       Suppress(doc, {At(doc, "claim.detox", "detox", 1), At(doc, "claim.detox", "detox", 2)});
   EXPECT_EQ(o.kept, (Kept{"claim.detox@1"}));
   EXPECT_EQ(o.suppressed, 1);
+}
+
+TEST(SuppressionsTest, ManyDirectivesAndFindingsStayFast) {
+  // Thousands of directive-only lines before the prose, and thousands of
+  // ranges: a per-directive scan of the following lines, or of every
+  // directive per finding, would be quadratic or worse.
+  const int n = 4000;
+  std::string text;
+  for (int i = 0; i < n; ++i) text += "<!-- claimlint-disable-next-line claim.x -->\n";
+  std::vector<std::size_t> cures;
+  for (int i = 0; i < n; ++i) {
+    text += "<!-- claimlint-disable claim.y --> ";
+    cures.push_back(text.size());
+    text += "cure <!-- claimlint-enable claim.y -->\n";
+  }
+  std::size_t last = text.size();
+  text += "Final cure.\n";
+  Document doc = Md(text);
+  auto finding = [](const char* rule, std::size_t at) {
+    Finding f;
+    f.rule = rule;
+    f.begin = at;
+    f.end = at + 4;
+    return f;
+  };
+  std::vector<Finding> findings = {finding("claim.x", cures[0])};
+  for (std::size_t at : cures) findings.push_back(finding("claim.y", at));
+  findings.push_back(finding("claim.y", last + 6));
+  auto start = std::chrono::steady_clock::now();
+  Outcome o = Suppress(doc, findings);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
+  EXPECT_EQ(o.suppressed, n + 1);
+  EXPECT_EQ(o.kept, (Kept{"claim.y@" + std::to_string(2 * n + 1)}));
+  EXPECT_TRUE(o.meta.empty()) << o.meta.size() << " " << o.meta[0].message;
 }
 
 TEST(SuppressionsTest, ADocumentWithoutDirectivesIsUntouched) {
