@@ -569,8 +569,9 @@ def t_jobs(tmp):
                                           corpus], tmp)
             outs["default"] = run(rules + ["--format", fmt, "--fail-on", "never", corpus], tmp)
             one = outs["1"]
-            check(one.code == 0 and one.out.strip() != "",
-                  f"corpus/ lints cleanly ({label}, {fmt})", one.describe())
+            check(one.code == 0 and one.out.strip() != "" and one.err == "",
+                  f"corpus/ lints cleanly, with nothing on stderr ({label}, {fmt})",
+                  one.describe())
             for k, o in outs.items():
                 check(o.raw == one.raw and o.code == one.code,
                       f"--jobs {k} output is byte-identical to --jobs 1 ({label}, {fmt})",
