@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "lint/base/edit_distance.h"
 #include "lint/rules/pack_loader.h"
 #include "lint/suppress/suppressions.h"
 
@@ -19,28 +20,12 @@ constexpr const char* kConfigKeys[] = {"packs",   "rule_files", "references", "r
                                        "include", "exclude",    "fail_on"};
 constexpr const char* kSettingKeys[] = {"enabled", "severity", "options"};
 
-// Edit distance, for "did you mean" hints.
-std::size_t Distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diag = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
-    }
-  }
-  return row[b.size()];
-}
-
 template <typename Names>
 std::string Hint(std::string_view word, const Names& names) {
   std::string best;
   std::size_t best_d = std::max<std::size_t>(3, word.size() / 4) + 1;
   for (const auto& n : names) {
-    std::size_t d = Distance(word, n);
+    std::size_t d = EditDistance(word, n);
     if (d < best_d) {
       best_d = d;
       best = n;

@@ -5,6 +5,7 @@
 #include <map>
 #include <string_view>
 
+#include "lint/base/edit_distance.h"
 #include "lint/config/glob.h"
 
 namespace claimlint {
@@ -49,21 +50,6 @@ std::vector<std::string> Tokens(std::string_view s) {
   }
   if (!cur.empty()) out.push_back(std::move(cur));
   return out;
-}
-
-std::size_t Distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diag = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
-    }
-  }
-  return row[b.size()];
 }
 
 // True for a comment that means to be a directive: its first word is
@@ -175,7 +161,7 @@ ParsedDirectives ParseDirectives(const Document& doc) {
     if (kw == std::end(kKeywords)) {
       const char* best = kKeywords[0].name;
       for (const auto& k : kKeywords) {
-        if (Distance(word, k.name) < Distance(word, best)) best = k.name;
+        if (EditDistance(word, k.name) < EditDistance(word, best)) best = k.name;
       }
       out.bad.push_back(Bad(*c, "unknown suppression '" + tokens[0] + "'; did you mean '" + best +
                                     "'? It suppresses nothing."));
