@@ -191,6 +191,8 @@ struct DocTexts {
   std::string visible;
   // For each block, its sentences: [first, last) indices into in.sentences.
   std::vector<std::pair<std::size_t, std::size_t>> block_sentences;
+  // The rules' list patterns that can match `joined` / `visible` at all.
+  std::vector<char> may_joined, may_visible;
 };
 
 DocTexts MakeDocTexts(const CheckInput& in) {
@@ -212,6 +214,8 @@ DocTexts MakeDocTexts(const CheckInput& in) {
       if (t.visible[i] != '\n' && t.visible[i] != '\r') t.visible[i] = ' ';
     }
   }
+  in.rules.ListCandidates(t.joined, &t.may_joined);
+  in.rules.ListCandidates(t.visible, &t.may_visible);
   t.block_sentences.assign(doc.blocks.size(), {0, 0});
   for (std::size_t i = 0; i < in.sentences.size(); ++i) {
     auto& range = t.block_sentences[in.sentences[i].block];
@@ -222,10 +226,16 @@ DocTexts MakeDocTexts(const CheckInput& in) {
 }
 
 // Whether any pattern of the list matches the article anywhere.
-bool MatchesAnywhere(const std::vector<std::string>& patterns, const PatternList& list,
-                     const Rule& rule, const DocTexts& t) {
+bool MatchesAnywhere(const CheckInput& in, int rule_index, RuleSet::List which, const DocTexts& t) {
+  const Rule& rule = in.rules.rules()[rule_index];
+  const CompiledRule& c = in.rules.compiled(rule_index);
+  const auto& patterns = which == RuleSet::List::kRequires ? rule.requires_ : rule.narrow;
+  const auto& list = which == RuleSet::List::kRequires ? c.requires_ : c.narrow;
   if (list.empty()) return false;
-  return AnyMatch(patterns, list, rule, t.joined) || AnyMatch(patterns, list, rule, t.visible);
+  return (in.rules.ListMayMatch(t.may_joined, rule_index, which) &&
+          AnyMatch(patterns, list, rule, t.joined)) ||
+         (in.rules.ListMayMatch(t.may_visible, rule_index, which) &&
+          AnyMatch(patterns, list, rule, t.visible));
 }
 
 // Mentions with the same patterns and threshold are found once per document.
@@ -253,7 +263,7 @@ TopicMentions Mentions(const CheckInput& in, int rule_index, const DocTexts& t) 
   const CompiledRule& c = in.rules.compiled(rule_index);
   const Document& doc = in.doc;
   TopicMentions out;
-  if (!MayMatch(rule.topic, rule.case_sensitive, t.joined)) return out;
+  if (!in.rules.ListMayMatch(t.may_joined, rule_index, RuleSet::List::kTopic)) return out;
   DocPosition first;
   auto record = [&](DocPosition pos, std::size_t b, std::size_t e, std::string_view match,
                     int sentence, Context ctx) {
@@ -337,9 +347,7 @@ TopicMentions FindTopicMentions(const CheckInput& in, int rule_index) {
 }
 
 bool DisclosureMade(const CheckInput& in, int rule_index) {
-  const Rule& rule = in.rules.rules()[rule_index];
-  return MatchesAnywhere(rule.requires_, in.rules.compiled(rule_index).requires_, rule,
-                         MakeDocTexts(in));
+  return MatchesAnywhere(in, rule_index, RuleSet::List::kRequires, MakeDocTexts(in));
 }
 
 std::vector<Finding> CheckDisclosures(const CheckInput& in) {
@@ -359,10 +367,11 @@ std::vector<Finding> CheckDisclosures(const CheckInput& in) {
     }
     const TopicMentions& m = it->second;
     if (!m.about) continue;
-    if (!c.narrow.empty() && !MatchesAnywhere(rule.narrow, c.narrow, rule, texts)) {
+    if (!c.narrow.empty() &&
+        !MatchesAnywhere(in, static_cast<int>(i), RuleSet::List::kNarrow, texts)) {
       continue;
     }
-    if (MatchesAnywhere(rule.requires_, c.requires_, rule, texts)) continue;
+    if (MatchesAnywhere(in, static_cast<int>(i), RuleSet::List::kRequires, texts)) continue;
     Finding f = MakeFinding(rule, m.match, m.src_begin, m.src_end);
     if (m.sentence >= 0) f.sentence = std::string(SentenceText(in.doc, in.sentences[m.sentence]));
     f.context = std::string(ContextName(m.context));

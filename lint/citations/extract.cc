@@ -3,12 +3,14 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <map>
 #include <memory>
 #include <mutex>
 
 #include "lint/citations/text_util.h"
+#include "lint/rules/literal_prefilter.h"
 
 namespace claimlint::cite {
 namespace {
@@ -45,6 +47,34 @@ const RE2& Re(const std::string& pattern) {
   }
   return *it->second;
 }
+
+// --- Literal gates ---------------------------------------------------------
+
+// Most sentences cite nothing, yet every finder below has regexes to run. The
+// literals each regex needs ("http", "doi", "et al", "NICE", "study") are
+// found for all of them in one scan of the sentence, and a regex runs only
+// when its literals are there. Cheaper tests (a '[', a year, a quote mark)
+// gate the patterns with no literal of three letters or more.
+enum GateId : int {
+  kGateUrl,
+  kGateDoi,
+  kGatePmid,
+  kGatePmc,
+  kGateBare,
+  kGateCode,
+  kGateForm,                   // the named-source forms, in order
+  kGateVague = kGateForm + 7,  // the vague-attribution patterns, in order
+  kGateCount = kGateVague + 6,
+};
+
+class Gates {
+ public:
+  explicit Gates(std::string_view text);
+  bool operator()(int id) const { return open_[static_cast<std::size_t>(id)] != 0; }
+
+ private:
+  std::array<char, kGateCount> open_{};
+};
 
 // --- Author-year -----------------------------------------------------------
 
@@ -160,7 +190,29 @@ void AddAuthorYear(std::string_view text, std::size_t begin, std::size_t end,
   AddAuthorYearFamilies(text, begin, end, SplitFamilies(authors), years, out);
 }
 
-void FindAuthorYear(std::string_view text, std::vector<Citation>* out) {
+// "Lee et al. 2013": a bare narrative citation, only with "et al." or "and
+// colleagues".
+const std::string& BarePattern() {
+  static const std::string kBare =
+      "(" + NamePattern() + R"((?:\s+et\s+al\.?|\s+and\s+(?:colleagues|co-?workers)))\s*,?\s+()" +
+      kYear + ")";
+  return kBare;
+}
+
+// Whether the text holds something that looks like a year, 1800-2099: a cheap
+// test before the author-year patterns, which all need one.
+bool HasYear(std::string_view t) {
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  for (std::size_t i = 0; i + 4 <= t.size(); ++i) {
+    bool century =
+        (t[i] == '1' && (t[i + 1] == '8' || t[i + 1] == '9')) || (t[i] == '2' && t[i + 1] == '0');
+    if (century && digit(t[i + 2]) && digit(t[i + 3])) return true;
+  }
+  return false;
+}
+
+void FindAuthorYear(std::string_view text, const Gates& gates, std::vector<Citation>* out) {
+  if (!HasYear(text)) return;  // every form below needs one
   // Parenthetical: "(Lee et al., 2013; Park 2014)".
   static const std::string kPart =
       R"(^(?:(?:see(?:\s+also)?|e\.g\.,?|cf\.|i\.e\.,?|for\s+example,?|for\s+a\s+review,?\s+see|reviewed\s+in)\s+)?()" +
@@ -218,23 +270,22 @@ void FindAuthorYear(std::string_view text, std::vector<Citation>* out) {
   out->insert(out->end(), found.begin(), found.end());
   found.clear();
   // Bare narrative, only with "et al." or "and colleagues": "Lee et al. 2013".
-  static const std::string kBare =
-      "(" + NamePattern() + R"((?:\s+et\s+al\.?|\s+and\s+(?:colleagues|co-?workers)))\s*,?\s+()" +
-      kYear + ")";
-  static const RE2& kBareRe = Re(kBare);
-  ForEachMatch(kBareRe, text, [&](const std::vector<StringPiece>& m) {
-    std::size_t b = Off(text, m[0]), e = b + m[0].size();
-    if (!overlaps(b, e)) {
-      AddAuthorYear(text, b, e, std::string_view(m[1].data(), m[1].size()),
-                    std::string_view(m[2].data(), m[2].size()), &found);
-    }
-  });
+  static const RE2& kBareRe = Re(BarePattern());
+  if (gates(kGateBare))
+    ForEachMatch(kBareRe, text, [&](const std::vector<StringPiece>& m) {
+      std::size_t b = Off(text, m[0]), e = b + m[0].size();
+      if (!overlaps(b, e)) {
+        AddAuthorYear(text, b, e, std::string_view(m[1].data(), m[1].size()),
+                      std::string_view(m[2].data(), m[2].size()), &found);
+      }
+    });
   out->insert(out->end(), found.begin(), found.end());
 }
 
 // --- Numbered and footnote markers ----------------------------------------
 
 void FindNumbered(std::string_view text, std::vector<Citation>* out) {
+  if (text.find('[') == std::string_view::npos) return;  // both forms open with one
   static const RE2& re = Re(
       R"(\[\s*(\d{1,3}(?:\s*[-–—]\s*\d{1,3})?(?:\s*[,;]\s*\d{1,3}(?:\s*[-–—]\s*\d{1,3})?)*)\s*\])");
   ForEachMatch(re, text, [&](const std::vector<StringPiece>& m) {
@@ -295,73 +346,86 @@ std::string_view TrimUrlTail(std::string_view s) {
   return s;
 }
 
-void FindIdentifiers(std::string_view text, std::vector<Citation>* out) {
-  static const RE2& url = Re(R"((?i)\bhttps?://[^\s<>"“”]+)");
-  ForEachMatch(url, text, [&](const std::vector<StringPiece>& m) {
-    std::string_view u = TrimUrlTail(std::string_view(m[0].data(), m[0].size()));
-    UrlInfo info = ClassifyUrl(u);
-    Citation c;
-    c.kind = info.kind;
-    c.begin = Off(text, m[0]);
-    c.end = c.begin + u.size();
-    c.text = std::string(u);
-    c.url = std::string(u);
-    c.doi = info.doi;
-    c.pmid = info.pmid;
-    c.pmcid = info.pmcid;
-    c.evidence_host = info.evidence_host;
-    c.source = info.body;
-    out->push_back(std::move(c));
-  });
+const char kUrlPattern[] = R"((?i)\bhttps?://[^\s<>"“”]+)";
+const char kDoiPattern[] = R"((?i)(?:\bdoi:?\s*)?\b(10\.\d{4,9}/[^\s"<>“”]+))";
+const char kPmidPattern[] = R"((?i)\b(?:PMID|PubMed\s+ID)\s*:?\s*(\d{4,9})\b)";
+const char kPmcPattern[] = R"(\b(?:PMCID\s*:?\s*)?(PMC\d{4,9})\b)";
+
+void FindIdentifiers(std::string_view text, const Gates& gates, std::vector<Citation>* out) {
+  static const RE2& url = Re(kUrlPattern);
+  if (gates(kGateUrl))
+    ForEachMatch(url, text, [&](const std::vector<StringPiece>& m) {
+      std::string_view u = TrimUrlTail(std::string_view(m[0].data(), m[0].size()));
+      UrlInfo info = ClassifyUrl(u);
+      Citation c;
+      c.kind = info.kind;
+      c.begin = Off(text, m[0]);
+      c.end = c.begin + u.size();
+      c.text = std::string(u);
+      c.url = std::string(u);
+      c.doi = info.doi;
+      c.pmid = info.pmid;
+      c.pmcid = info.pmcid;
+      c.evidence_host = info.evidence_host;
+      c.source = info.body;
+      out->push_back(std::move(c));
+    });
   auto inside = [&](std::size_t b) {
     return std::any_of(out->begin(), out->end(),
                        [&](const Citation& c) { return b >= c.begin && b < c.end; });
   };
   std::vector<Citation> found;
-  static const RE2& doi = Re(R"((?i)(?:\bdoi:?\s*)?\b(10\.\d{4,9}/[^\s"<>“”]+))");
-  ForEachMatch(doi, text, [&](const std::vector<StringPiece>& m) {
-    std::size_t b = Off(text, m[0]);
-    if (inside(b)) return;
-    std::string_view d = TrimUrlTail(std::string_view(m[1].data(), m[1].size()));
-    Citation c;
-    c.kind = CitationKind::kDoi;
-    c.begin = b;
-    c.end = Off(text, m[1]) + d.size();
-    c.text = std::string(text.substr(c.begin, c.end - c.begin));
-    c.doi = NormalizeDoi(d);
-    found.push_back(std::move(c));
-  });
-  static const RE2& pmid = Re(R"((?i)\b(?:PMID|PubMed\s+ID)\s*:?\s*(\d{4,9})\b)");
-  ForEachMatch(pmid, text, [&](const std::vector<StringPiece>& m) {
-    std::size_t b = Off(text, m[0]);
-    if (inside(b)) return;
-    Citation c;
-    c.kind = CitationKind::kPmid;
-    c.begin = b;
-    c.end = b + m[0].size();
-    c.text = std::string(m[0]);
-    c.pmid = std::string(m[1]);
-    found.push_back(std::move(c));
-  });
-  static const RE2& pmc = Re(R"(\b(?:PMCID\s*:?\s*)?(PMC\d{4,9})\b)");
-  ForEachMatch(pmc, text, [&](const std::vector<StringPiece>& m) {
-    std::size_t b = Off(text, m[0]);
-    if (inside(b)) return;
-    Citation c;
-    c.kind = CitationKind::kLink;
-    c.begin = b;
-    c.end = b + m[0].size();
-    c.text = std::string(m[0]);
-    c.pmcid = std::string(m[1]);
-    c.evidence_host = true;
-    found.push_back(std::move(c));
-  });
+  static const RE2& doi = Re(kDoiPattern);
+  if (gates(kGateDoi))
+    ForEachMatch(doi, text, [&](const std::vector<StringPiece>& m) {
+      std::size_t b = Off(text, m[0]);
+      if (inside(b)) return;
+      std::string_view d = TrimUrlTail(std::string_view(m[1].data(), m[1].size()));
+      Citation c;
+      c.kind = CitationKind::kDoi;
+      c.begin = b;
+      c.end = Off(text, m[1]) + d.size();
+      c.text = std::string(text.substr(c.begin, c.end - c.begin));
+      c.doi = NormalizeDoi(d);
+      found.push_back(std::move(c));
+    });
+  static const RE2& pmid = Re(kPmidPattern);
+  if (gates(kGatePmid))
+    ForEachMatch(pmid, text, [&](const std::vector<StringPiece>& m) {
+      std::size_t b = Off(text, m[0]);
+      if (inside(b)) return;
+      Citation c;
+      c.kind = CitationKind::kPmid;
+      c.begin = b;
+      c.end = b + m[0].size();
+      c.text = std::string(m[0]);
+      c.pmid = std::string(m[1]);
+      found.push_back(std::move(c));
+    });
+  static const RE2& pmc = Re(kPmcPattern);
+  if (gates(kGatePmc))
+    ForEachMatch(pmc, text, [&](const std::vector<StringPiece>& m) {
+      std::size_t b = Off(text, m[0]);
+      if (inside(b)) return;
+      Citation c;
+      c.kind = CitationKind::kLink;
+      c.begin = b;
+      c.end = b + m[0].size();
+      c.text = std::string(m[0]);
+      c.pmcid = std::string(m[1]);
+      c.evidence_host = true;
+      found.push_back(std::move(c));
+    });
   out->insert(out->end(), found.begin(), found.end());
 }
 
 // --- Quoted titles ---------------------------------------------------------
 
 void FindQuotedTitles(std::string_view text, std::vector<Citation>* out) {
+  if (text.find('"') == std::string_view::npos && text.find("“") == std::string_view::npos &&
+      text.find("‘") == std::string_view::npos) {
+    return;
+  }
   static const RE2& re = Re(R"re((?:"([^"“”]+)"|“([^"“”]+)”|‘([^‘’]+)’))re");
   static const RE2& intro = Re(
       R"((?i)(?:titled|entitled|study|paper|article|review|report|trial|publication|guideline|guidance)[\s,:]*$)");
@@ -450,52 +514,65 @@ const std::string& BodyPattern() {
   return kPattern;
 }
 
-void FindNamedSources(std::string_view text, std::vector<Citation>* out) {
-  const std::string body = "(" + BodyPattern() + ")";
-  const std::string the = R"((?:(?i:the)\s+)?)";
-  struct Form {
-    std::string pattern;
-    bool guideline;
-    int span_group;  // 0: the whole match
-  };
-  static const std::vector<Form> kForms = {
-      {the + body +
-           R"((?:['’]s)?\s+(?i:(?:clinical\s+|national\s+|official\s+|current\s+|latest\s+)?(?:guidelines?|guidance|recommendations?)))",
-       true, 0},
-      {R"((?i:(?:guidelines?|guidance|recommendations?)\s+(?:from|by|of|issued\s+by))\s+)" + the +
-           body,
-       true, 0},
-      {the + body + R"((?:['’]s)?\s+(?i:website|web\s*site|site|web\s*page|webpage|pages?))", false,
-       0},
-      {R"((?i:a|an|the|one|another)\s+(?:[\p{L}\d-]+\s+){0,2}?(Cochrane)\s+(?i:(?:systematic\s+)?reviews?))",
-       false, 0},
-      {R"((?i:according\s+to)\s+()" + the + body + ")", false, 1},
-      {R"((?i:(?:recommended|endorsed|approved|advised|supported|backed|recogni[sz]ed)\s+by)\s+()" +
-           the + body + ")",
-       false, 1},
-      {"(" + the + body +
-           R"()\s+(?i:says|said|states|stated|recommends|recommended|advises|advised|warns|warned|reports|reported|suggests|suggested|endorses|endorsed|approves|approved|notes|noted)\b)",
-       false, 1},
-  };
-  static const RE2& code =
-      Re(R"(\b((?:NG|CG|PH|QS|TA|DG|IPG|MTG|NICE\s+guideline\s+)\s?\d{1,4})\b)");
+struct Form {
+  std::string pattern;
+  bool guideline;
+  int span_group;  // 0: the whole match
+};
+
+// The ways an article names a body as its source.
+const std::vector<Form>& NamedForms() {
+  static const std::vector<Form> kForms = [] {
+    const std::string body = "(" + BodyPattern() + ")";
+    const std::string the = R"((?:(?i:the)\s+)?)";
+    return std::vector<Form>{
+        {the + body +
+             R"((?:['’]s)?\s+(?i:(?:clinical\s+|national\s+|official\s+|current\s+|latest\s+)?(?:guidelines?|guidance|recommendations?)))",
+         true, 0},
+        {R"((?i:(?:guidelines?|guidance|recommendations?)\s+(?:from|by|of|issued\s+by))\s+)" + the +
+             body,
+         true, 0},
+        {the + body + R"((?:['’]s)?\s+(?i:website|web\s*site|site|web\s*page|webpage|pages?))",
+         false, 0},
+        {R"((?i:a|an|the|one|another)\s+(?:[\p{L}\d-]+\s+){0,2}?(Cochrane)\s+(?i:(?:systematic\s+)?reviews?))",
+         false, 0},
+        {R"((?i:according\s+to)\s+()" + the + body + ")", false, 1},
+        {R"((?i:(?:recommended|endorsed|approved|advised|supported|backed|recogni[sz]ed)\s+by)\s+()" +
+             the + body + ")",
+         false, 1},
+        {"(" + the + body +
+             R"()\s+(?i:says|said|states|stated|recommends|recommended|advises|advised|warns|warned|reports|reported|suggests|suggested|endorses|endorsed|approves|approved|notes|noted)\b)",
+         false, 1},
+    };
+  }();
+  return kForms;
+}
+
+const char kGuidelineCodePattern[] =
+    R"(\b((?:NG|CG|PH|QS|TA|DG|IPG|MTG|NICE\s+guideline\s+)\s?\d{1,4})\b)";
+
+void FindNamedSources(std::string_view text, const Gates& gates, std::vector<Citation>* out) {
+  const std::vector<Form>& kForms = NamedForms();
+  static const RE2& code = Re(kGuidelineCodePattern);
   std::string found_code;
-  ForEachMatch(code, text, [&](const std::vector<StringPiece>& m) {
-    if (found_code.empty()) {
-      for (char ch : std::string(m[1])) {
-        if (ch != ' ') found_code += ch;
+  if (gates(kGateCode))
+    ForEachMatch(code, text, [&](const std::vector<StringPiece>& m) {
+      if (found_code.empty()) {
+        for (char ch : std::string(m[1])) {
+          if (ch != ' ') found_code += ch;
+        }
+        if (found_code.rfind("NICEguideline", 0) == 0) found_code = found_code.substr(13);
       }
-      if (found_code.rfind("NICEguideline", 0) == 0) found_code = found_code.substr(13);
-    }
-  });
+    });
   static const std::vector<std::unique_ptr<RE2>> kCompiled = [] {
     std::vector<std::unique_ptr<RE2>> v;
-    for (const Form& f : kForms) v.push_back(std::make_unique<RE2>(f.pattern));
+    for (const Form& f : NamedForms()) v.push_back(std::make_unique<RE2>(f.pattern));
     return v;
   }();
   std::vector<Citation> found;
   for (std::size_t fi = 0; fi < kForms.size(); ++fi) {
     const Form& f = kForms[fi];
+    if (!gates(kGateForm + static_cast<int>(fi))) continue;
     ForEachMatch(*kCompiled[fi], text, [&](const std::vector<StringPiece>& m) {
       const StringPiece& span = m[static_cast<std::size_t>(f.span_group)];
       std::size_t b = Off(text, span), e = b + span.size();
@@ -550,7 +627,8 @@ bool NamedAfter(std::string_view text, std::size_t e) {
          RE2::PartialMatch(StringPiece(span.data(), span.size()), year);
 }
 
-void FindVague(std::string_view text, std::vector<Citation>* out) {
+// Unnamed authorities: "a study found", "research shows", "experts say".
+const std::vector<std::string>& VaguePatterns() {
   static const std::vector<std::string> kPatterns = {
       // "A study on PubMed examined ...": an unnamed study that reports something.
       R"((?i)\b((?:a|one|another)\s+(?:[a-z0-9-]+\s+){0,3}?(?:study|trial|review|paper|survey|analysis|meta-analysis)(?:\s+(?:on|in|from|published\s+(?:on|in))\s+(?:PubMed|Google\s+Scholar|Medline|the\s+internet|the\s+web))?)\b[^;]*?\b(?:found|finds|showed|shows|shown|examined|examines|looked\s+at|suggested|suggests|reported|reports|concluded|concludes|demonstrated|demonstrates|revealed|reveals|published|compared|compares|tested|tests|investigated|investigates|proved|proves|confirmed|confirms|indicated|indicates)\b)",
@@ -562,14 +640,19 @@ void FindVague(std::string_view text, std::vector<Citation>* out) {
       R"((?i)\b((?:(?:many|most|some|leading|top)\s+)?(?:experts|scientists|doctors|researchers|specialists|health\s+professionals)\s+(?:say|agree|believe|claim|recommend|suggest|warn|think))\b)",
       R"((?i)\b(according\s+to\s+(?:(?:recent|new|some|many|the\s+latest|current)\s+)?(?:research|studies|experts|scientists|science|doctors|a\s+(?:recent\s+|new\s+)?(?:study|report|survey)))\b)",
   };
+  return kPatterns;
+}
+
+void FindVague(std::string_view text, const Gates& gates, std::vector<Citation>* out) {
   static const std::vector<std::unique_ptr<RE2>> kCompiled = [] {
     std::vector<std::unique_ptr<RE2>> v;
-    for (const std::string& p : kPatterns) v.push_back(std::make_unique<RE2>(p));
+    for (const std::string& p : VaguePatterns()) v.push_back(std::make_unique<RE2>(p));
     return v;
   }();
   std::vector<Citation> found;
-  for (const auto& re : kCompiled) {
-    ForEachMatch(*re, text, [&](const std::vector<StringPiece>& m) {
+  for (std::size_t vi = 0; vi < kCompiled.size(); ++vi) {
+    if (!gates(kGateVague + static_cast<int>(vi))) continue;
+    ForEachMatch(*kCompiled[vi], text, [&](const std::vector<StringPiece>& m) {
       std::size_t b = Off(text, m[1]), e = b + m[1].size();
       if (DefiniteBefore(text, b)) return;
       if (NamedAfter(text, e)) return;
@@ -637,16 +720,40 @@ std::string PercentDecode(std::string_view s) {
   return out;
 }
 
+const LiteralPrefilter& GatePrefilter() {
+  static const LiteralPrefilter* filter = [] {
+    std::vector<std::string> patterns = {kUrlPattern, kDoiPattern,   kPmidPattern,
+                                         kPmcPattern, BarePattern(), kGuidelineCodePattern};
+    for (const Form& f : NamedForms()) patterns.push_back(f.pattern);
+    const std::vector<std::string>& vague = VaguePatterns();
+    patterns.insert(patterns.end(), vague.begin(), vague.end());
+    auto* f = new LiteralPrefilter();
+    for (const std::string& p : patterns) f->Add(p, /*case_sensitive=*/true);
+    f->Compile();
+    return f;
+  }();
+  return *filter;
+}
+
+Gates::Gates(std::string_view text) {
+  thread_local std::vector<int> open;
+  GatePrefilter().Candidates(text, &open);
+  for (int id : open) {
+    if (id < kGateCount) open_[static_cast<std::size_t>(id)] = 1;
+  }
+}
+
 }  // namespace
 
 std::vector<Citation> ExtractFromText(std::string_view text) {
   std::vector<Citation> all;
-  FindIdentifiers(text, &all);
+  const Gates gates(text);
+  FindIdentifiers(text, gates, &all);
   FindNumbered(text, &all);
-  FindAuthorYear(text, &all);
+  FindAuthorYear(text, gates, &all);
   FindQuotedTitles(text, &all);
-  FindNamedSources(text, &all);
-  FindVague(text, &all);
+  FindNamedSources(text, gates, &all);
+  FindVague(text, gates, &all);
   // Keep the most specific of overlapping finds (stable for equal ones).
   std::stable_sort(all.begin(), all.end(), [](const Citation& a, const Citation& b) {
     return Priority(a.kind) < Priority(b.kind);

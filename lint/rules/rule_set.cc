@@ -1,13 +1,14 @@
 #include "lint/rules/rule_set.h"
 
 #include <re2/re2.h>
-#include <re2/set.h>
 
 #include <algorithm>
+#include <array>
 #include <mutex>
+#include <unordered_map>
 
 #include "lint/base/utf8.h"
-#include <unordered_map>
+#include "lint/rules/literal_prefilter.h"
 
 namespace claimlint {
 namespace {
@@ -20,8 +21,8 @@ bool IsWordCodePoint(char32_t c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
   }
   if (c <= 0xBF || c == 0xD7 || c == 0xF7) return false;  // Latin-1 punctuation, x, ÷
-  if (c >= 0x2000 && c <= 0x2BFF) return false;  // punctuation, symbols, arrows
-  if (c >= 0x3000 && c <= 0x303F) return false;  // CJK punctuation
+  if (c >= 0x2000 && c <= 0x2BFF) return false;           // punctuation, symbols, arrows
+  if (c >= 0x3000 && c <= 0x303F) return false;           // CJK punctuation
   if (c >= 0xFE30 && c <= 0xFE6F) return false;
   if (c >= 0xFF00 && c <= 0xFF0F) return false;
   if (c >= 0xFFF0 && c <= 0xFFFF) return false;  // specials (U+FFFC, U+FFFD)
@@ -92,9 +93,14 @@ void AllMatches(const RE2& re, std::string_view text, bool word_boundary,
 }  // namespace
 
 struct RuleSet::Prefilter {
-  // One set per case mode; each set pattern maps back to its rule.
-  std::unique_ptr<RE2::Set> sets[2];
-  std::vector<int> owner[2];
+  // Every pattern of every pattern rule, in rule order; each maps back to its
+  // rule and its index among the rule's patterns.
+  LiteralPrefilter literals;
+  std::vector<std::pair<int, int>> owner;
+  // The topic, requires and narrow patterns of every rule, and for each rule
+  // and list the range of their ids.
+  LiteralPrefilter lists;
+  std::vector<std::array<std::pair<int, int>, 3>> list_ids;
 };
 
 struct RuleSet::Lazy {
@@ -108,11 +114,10 @@ const CompiledRule& RuleSet::compiled(int i) const {
   Lazy& lazy = *compiled_[i];
   std::call_once(lazy.once, [&] {
     const Rule& r = rules_[i];
-    for (auto [src, dst] : {std::pair{&r.patterns, &lazy.rule.patterns},
-                            std::pair{&r.exceptions, &lazy.rule.exceptions},
-                            std::pair{&r.topic, &lazy.rule.topic},
-                            std::pair{&r.narrow, &lazy.rule.narrow},
-                            std::pair{&r.requires_, &lazy.rule.requires_}}) {
+    for (auto [src, dst] :
+         {std::pair{&r.patterns, &lazy.rule.patterns},
+          std::pair{&r.exceptions, &lazy.rule.exceptions}, std::pair{&r.topic, &lazy.rule.topic},
+          std::pair{&r.narrow, &lazy.rule.narrow}, std::pair{&r.requires_, &lazy.rule.requires_}}) {
       for (const std::string& p : *src) dst->push_back(Compile(p, r.case_sensitive));
     }
   });
@@ -123,14 +128,6 @@ Result<std::shared_ptr<const RuleSet>> RuleSet::Build(std::vector<Rule> rules) {
   std::shared_ptr<RuleSet> rs(new RuleSet());
   std::unordered_map<std::string, int> seen;
   auto prefilter = std::make_unique<Prefilter>();
-  for (int cs = 0; cs < 2; ++cs) {
-    RE2::Options opts;
-    opts.set_log_errors(false);
-    opts.set_case_sensitive(cs == 1);
-    // Hundreds of patterns in one automaton: give its DFA cache room.
-    opts.set_max_mem(64 << 20);
-    prefilter->sets[cs] = std::make_unique<RE2::Set>(opts, RE2::UNANCHORED);
-  }
   for (std::size_t i = 0; i < rules.size(); ++i) {
     const Rule& r = rules[i];
     auto [it, inserted] = seen.emplace(r.id, static_cast<int>(i));
@@ -141,23 +138,34 @@ Result<std::shared_ptr<const RuleSet>> RuleSet::Build(std::vector<Rule> rules) {
                        std::to_string(first.loc.line) + ")"};
     }
     if (r.topic.empty() && r.check.empty()) {
-      int cs = r.case_sensitive ? 1 : 0;
-      for (const std::string& p : r.patterns) {
-        std::string err;
-        if (prefilter->sets[cs]->Add(p, &err) < 0) {
-          return Error{r.loc.file, r.loc.line, r.loc.column,
-                       "rule '" + r.id + "': bad pattern '" + p + "': " + err};
+      for (std::size_t p = 0; p < r.patterns.size(); ++p) {
+        Result<int> id = prefilter->literals.Add(r.patterns[p], r.case_sensitive);
+        if (!id.ok()) {
+          return Error{
+              r.loc.file, r.loc.line, r.loc.column,
+              "rule '" + r.id + "': bad pattern '" + r.patterns[p] + "': " + id.error().message};
         }
-        prefilter->owner[cs].push_back(static_cast<int>(i));
+        prefilter->owner.push_back({static_cast<int>(i), static_cast<int>(p)});
       }
     }
+    std::array<std::pair<int, int>, 3> ids{};
+    int k = 0;
+    for (const auto* list : {&r.topic, &r.requires_, &r.narrow}) {
+      ids[k].first = prefilter->lists.size();
+      for (const std::string& p : *list) {
+        Result<int> id = prefilter->lists.Add(p, r.case_sensitive);
+        if (!id.ok()) {
+          return Error{r.loc.file, r.loc.line, r.loc.column,
+                       "rule '" + r.id + "': bad pattern '" + p + "': " + id.error().message};
+        }
+      }
+      ids[k++].second = prefilter->lists.size();
+    }
+    prefilter->list_ids.push_back(ids);
     rs->compiled_.push_back(std::make_unique<Lazy>());
   }
-  for (int cs = 0; cs < 2; ++cs) {
-    if (!prefilter->owner[cs].empty() && !prefilter->sets[cs]->Compile()) {
-      return Error{"", 0, 0, "the rule patterns are too large to compile together"};
-    }
-  }
+  prefilter->literals.Compile();
+  prefilter->lists.Compile();
   rs->rules_ = std::move(rules);
   rs->prefilter_ = std::move(prefilter);
   return std::shared_ptr<const RuleSet>(std::move(rs));
@@ -171,24 +179,21 @@ int RuleSet::Find(std::string_view id) const {
 }
 
 void RuleSet::MatchText(std::string_view text, std::vector<RuleMatch>* out) const {
-  std::vector<int> hit_rules;
-  std::vector<int> hits;
-  for (int cs = 0; cs < 2; ++cs) {
-    if (prefilter_->owner[cs].empty()) continue;
-    hits.clear();
-    if (!prefilter_->sets[cs]->Match(re2::StringPiece(text.data(), text.size()), &hits)) continue;
-    for (int h : hits) hit_rules.push_back(prefilter_->owner[cs][h]);
-  }
-  if (hit_rules.empty()) return;
-  std::sort(hit_rules.begin(), hit_rules.end());
-  hit_rules.erase(std::unique(hit_rules.begin(), hit_rules.end()), hit_rules.end());
+  thread_local std::vector<int> candidates;
+  prefilter_->literals.Candidates(text, &candidates);
+  if (candidates.empty()) return;
   std::size_t first = out->size();
   std::vector<std::pair<std::size_t, std::size_t>> spans, except;
-  for (int ri : hit_rules) {
+  // Candidates are in rule order, so each rule's patterns are adjacent.
+  for (std::size_t k = 0; k < candidates.size();) {
+    const int ri = prefilter_->owner[candidates[k]].first;
     const Rule& rule = rules_[ri];
     const CompiledRule& c = compiled(ri);
     spans.clear();
-    for (const auto& re : c.patterns) AllMatches(*re, text, rule.word_boundary, &spans);
+    for (; k < candidates.size() && prefilter_->owner[candidates[k]].first == ri; ++k) {
+      int p = prefilter_->owner[candidates[k]].second;
+      AllMatches(*c.patterns[p], text, rule.word_boundary, &spans);
+    }
     if (spans.empty()) continue;
     except.clear();
     for (const auto& re : c.exceptions) AllMatches(*re, text, /*word_boundary=*/false, &except);
@@ -201,9 +206,8 @@ void RuleSet::MatchText(std::string_view text, std::vector<RuleMatch>* out) cons
       // Plain copies: clang 14 cannot capture structured bindings in lambdas.
       const auto b = span.first, e = span.second;
       if (any && b < last_end) continue;  // overlaps the previous kept match
-      bool cancelled = std::any_of(except.begin(), except.end(), [&](const auto& x) {
-        return x.first < e && b < x.second;
-      });
+      bool cancelled = std::any_of(except.begin(), except.end(),
+                                   [&](const auto& x) { return x.first < e && b < x.second; });
       if (cancelled) continue;
       out->push_back({ri, b, e});
       last_end = e;
@@ -214,6 +218,21 @@ void RuleSet::MatchText(std::string_view text, std::vector<RuleMatch>* out) cons
             [](const RuleMatch& a, const RuleMatch& b) {
               return a.begin != b.begin ? a.begin < b.begin : a.rule < b.rule;
             });
+}
+
+void RuleSet::ListCandidates(std::string_view text, std::vector<char>* may) const {
+  may->resize(static_cast<std::size_t>(prefilter_->lists.size()), 0);
+  thread_local std::vector<int> candidates;
+  prefilter_->lists.Candidates(text, &candidates);
+  for (int c : candidates) (*may)[static_cast<std::size_t>(c)] = 1;
+}
+
+bool RuleSet::ListMayMatch(const std::vector<char>& may, int rule, List list) const {
+  auto [first, last] = prefilter_->list_ids[static_cast<std::size_t>(rule)][static_cast<int>(list)];
+  for (int i = first; i < last; ++i) {
+    if (static_cast<std::size_t>(i) >= may.size() || may[static_cast<std::size_t>(i)]) return true;
+  }
+  return false;
 }
 
 bool RuleSet::FindFirst(const PatternList& list, std::string_view text, bool word_boundary,

@@ -1,5 +1,6 @@
-// Compiled rules: every pattern compiled once with RE2, and one RE2::Set over
-// the pattern rules as a single-pass prefilter per sentence.
+// Compiled rules: every pattern compiled with RE2 on the rule's first use, and
+// a literal prefilter over the pattern rules that tells, in one pass over a
+// sentence, which few patterns can match it.
 #pragma once
 
 #include <cstddef>
@@ -46,6 +47,13 @@ class RuleSet {
   // in `text`: leftmost, non-overlapping per rule, at word boundaries unless
   // the rule says otherwise, minus exception hits. Sorted by begin, rule.
   void MatchText(std::string_view text, std::vector<RuleMatch>* out) const;
+
+  // The lists a disclosure rule looks for in a whole article. One literal
+  // scan of a text (ListCandidates) marks the list patterns that can match it;
+  // a list with no marked pattern cannot match, and its regexes need not run.
+  enum class List { kTopic, kRequires, kNarrow };
+  void ListCandidates(std::string_view text, std::vector<char>* may) const;
+  bool ListMayMatch(const std::vector<char>& may, int rule, List list) const;
 
   // First match of any pattern of `list` in `text`, at word boundaries when
   // `word_boundary`. Returns false when none.
