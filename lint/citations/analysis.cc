@@ -213,9 +213,17 @@ DescribeOptions DescribeOptionsFrom(const RuleSet& rules) {
 
 }  // namespace cite
 
+std::pair<std::size_t, std::size_t> CitationAnalysis::OfSentence(int sentence) const {
+  auto s = static_cast<std::size_t>(sentence);
+  if (sentence < 0 || s + 1 >= sentence_start.size()) return {0, citations.size()};
+  return {sentence_start[s], sentence_start[s + 1]};
+}
+
 bool CitationAnalysis::Supported(int sentence) const {
   bool nothing_to_resolve = entries.empty();
-  for (const Citation& c : citations) {
+  auto [first, last] = OfSentence(sentence);
+  for (std::size_t k = first; k < last; ++k) {
+    const Citation& c = citations[k];
     if (c.sentence != sentence || c.kind == CitationKind::kVague) continue;
     // "The NICE guidelines" alone does not let a reader check anything, even
     // when the library holds one of them; a number or a link does.
@@ -261,6 +269,12 @@ CitationAnalysis AnalyzeCitations(const CheckInput& in) {
       a.citations.push_back(std::move(c));
     }
   }
+  // The citations of each block, kept up to date below, so that a link or a
+  // footnote reference looks only at its own block's.
+  std::vector<std::vector<std::size_t>> in_block(doc.blocks.size());
+  for (std::size_t k = 0; k < a.citations.size(); ++k) {
+    in_block[static_cast<std::size_t>(a.citations[k].block)].push_back(k);
+  }
   // Links: the text of a link is the citation's words; its destination says
   // what it cites.
   for (const Link& l : doc.links) {
@@ -296,7 +310,8 @@ CitationAnalysis AnalyzeCitations(const CheckInput& in) {
     // A citation already found in the link's text (an autolink, "[3]") is
     // the same citation: complete it rather than add another.
     bool merged = false;
-    for (Citation& t : a.citations) {
+    for (std::size_t k : in_block[static_cast<std::size_t>(c.block)]) {
+      Citation& t = a.citations[k];
       if (t.block != c.block || !(t.begin < c.end && c.begin < t.end)) continue;
       if (t.kind == CitationKind::kVague || t.kind == CitationKind::kNamedSource) {
         // "the NHS website" as a link's text: the link names the page.
@@ -310,13 +325,17 @@ CitationAnalysis AnalyzeCitations(const CheckInput& in) {
       }
       merged = true;
     }
-    if (!merged) a.citations.push_back(std::move(c));
+    if (!merged) {
+      in_block[static_cast<std::size_t>(c.block)].push_back(a.citations.size());
+      a.citations.push_back(std::move(c));
+    }
   }
   // Footnote references: the document model knows their labels.
   for (const FootnoteRef& f : doc.footnote_refs) {
     if (f.block < 0 || skip.count(f.block)) continue;
     bool found = false;
-    for (Citation& t : a.citations) {
+    for (std::size_t k : in_block[static_cast<std::size_t>(f.block)]) {
+      Citation& t = a.citations[k];
       if (t.block == f.block && t.kind == CitationKind::kFootnote && t.begin < f.text_end &&
           f.text_begin < t.end) {
         t.label = f.label;
@@ -333,7 +352,10 @@ CitationAnalysis AnalyzeCitations(const CheckInput& in) {
     c.sentence = SentenceAt(in.sentences, of_block, f.text_begin);
     c.label = f.label;
     c.text = "[^" + f.label + "]";
-    if (c.sentence >= 0) a.citations.push_back(std::move(c));
+    if (c.sentence >= 0) {
+      in_block[static_cast<std::size_t>(c.block)].push_back(a.citations.size());
+      a.citations.push_back(std::move(c));
+    }
   }
 
   // Resolution.
@@ -346,6 +368,7 @@ CitationAnalysis AnalyzeCitations(const CheckInput& in) {
                                 : std::vector<int>();
     ResolveOne(res, in, next, acronyms, opt, &c);
   }
+  a.describe_budget_spent = res.describe_budget_spent();
   // Drop what is not a citation after all: links to ordinary pages, quotes
   // that match no title and were not introduced as one, and vague phrases
   // in a sentence that also names its source.
@@ -374,6 +397,17 @@ CitationAnalysis AnalyzeCitations(const CheckInput& in) {
                      if (x.sentence != y.sentence) return x.sentence < y.sentence;
                      return x.begin < y.begin;
                    });
+  a.sentence_start.assign(in.sentences.size() + 1, 0);
+  for (const Citation& c : a.citations) {
+    if (c.sentence >= 0) ++a.sentence_start[static_cast<std::size_t>(c.sentence) + 1];
+  }
+  for (std::size_t s = 1; s < a.sentence_start.size(); ++s) {
+    a.sentence_start[s] += a.sentence_start[s - 1];
+  }
+  // Citations with no sentence (none expected) would sort first: shift past them.
+  std::size_t unplaced = static_cast<std::size_t>(std::count_if(
+      a.citations.begin(), a.citations.end(), [](const Citation& c) { return c.sentence < 0; }));
+  for (std::size_t& v : a.sentence_start) v += unplaced;
   return a;
 }
 

@@ -57,6 +57,15 @@ class CitationAnalysis {
   // For each entry, the entry it duplicates (an article reference that is
   // also in the library, by DOI, PMID or author, year and title), or -1.
   std::vector<int> same_as;
+  // Description matching stopped at its budget (Resolver::kDescribeBudget):
+  // later vague citations were not matched to entries by their words.
+  bool describe_budget_spent = false;
+
+  // citations is sorted by sentence; the citations of sentence s are
+  // [sentence_start[s], sentence_start[s + 1]). Empty: scan them all.
+  std::vector<std::size_t> sentence_start;
+  // The range of `citations` that holds those of `sentence` (and maybe others).
+  std::pair<std::size_t, std::size_t> OfSentence(int sentence) const;
 
   // True when the sentence (index into CheckInput::sentences) carries a
   // citation that resolves to an entry.

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_map>
 
 #include "lint/citations/extract.h"
 #include "lint/citations/text_util.h"
@@ -261,9 +262,23 @@ int MarkerNumber(const Document& doc, const Block& b) {
   return 0;
 }
 
-void AddLinks(const Document& doc, int block, std::size_t b, std::size_t e, Reference* r) {
-  for (const Link& l : doc.links) {
-    if (l.block != block || l.text_begin < b || l.text_end > e) continue;
+// doc.links by block, so that each entry looks only at its own block's links.
+std::vector<std::vector<int>> LinksByBlock(const Document& doc) {
+  std::vector<std::vector<int>> out(doc.blocks.size());
+  for (std::size_t i = 0; i < doc.links.size(); ++i) {
+    int b = doc.links[i].block;
+    if (b >= 0 && static_cast<std::size_t>(b) < out.size()) {
+      out[static_cast<std::size_t>(b)].push_back(static_cast<int>(i));
+    }
+  }
+  return out;
+}
+
+void AddLinks(const Document& doc, const std::vector<int>& block_links, std::size_t b,
+              std::size_t e, Reference* r) {
+  for (int li : block_links) {
+    const Link& l = doc.links[static_cast<std::size_t>(li)];
+    if (l.text_begin < b || l.text_end > e) continue;
     UrlInfo info = ClassifyUrl(l.destination);
     if (l.destination.rfind("http", 0) != 0) continue;
     if (r->doi.empty()) r->doi = info.doi;
@@ -343,9 +358,10 @@ std::vector<Reference> FindArticleReferences(const Document& doc, std::vector<in
   bool in_refs = false, further = false;
   int refs_level = 0;
   std::set<std::string> footnotes;
+  std::vector<std::vector<int>> links = LinksByBlock(doc);
   auto add = [&](Reference r, int block, std::size_t b, std::size_t e) {
     const Block& blk = doc.blocks[static_cast<std::size_t>(block)];
-    AddLinks(doc, block, b, e, &r);
+    AddLinks(doc, links[static_cast<std::size_t>(block)], b, e, &r);
     r.from_article = true;
     r.src_begin = blk.map.SourceBegin(b);
     r.src_end = std::max(r.src_begin, blk.map.SourceEnd(e));
@@ -402,12 +418,13 @@ std::vector<Reference> FindArticleReferences(const Document& doc, std::vector<in
   }
   // Ids: "ref-N" by list number, else by position among the list entries.
   int ordinal = 0;
-  std::set<std::string> used;
+  // A repeated id gets a prime per earlier use: ref-1, ref-1', ref-1''.
+  std::unordered_map<std::string, std::size_t> used;
   for (Reference& r : out) {
     if (!r.footnote_label.empty()) continue;
     ++ordinal;
     r.id = "ref-" + std::to_string(r.list_number ? r.list_number : ordinal);
-    while (!used.insert(r.id).second) r.id += "'";
+    r.id += std::string(used[r.id]++, '\'');
   }
   return out;
 }

@@ -49,10 +49,25 @@ class Checker {
     CheckArticleEntries();
     CheckOverstated();
     CheckContradicted();
+    if (a_.describe_budget_spent) out_.push_back(BudgetFinding());
     return std::move(out_);
   }
 
  private:
+  // Said once, at the top of the file, so that a reader knows why some vague
+  // citations in a very large file name no likely source.
+  Finding BudgetFinding() const {
+    Finding f;
+    f.rule = "meta.citation-budget";
+    f.category = "meta";
+    f.severity = Severity::kWarning;
+    f.message =
+        "too many citations and reference entries in one file: vague citations past "
+        "the limit were not matched to entries by their words";
+    f.suggestion = "Split the file, or check that it is an article.";
+    return f;
+  }
+
   const Rule* RuleFor(std::string_view id) const {
     int i = in_.rules.Find(id);
     return i < 0 ? nullptr : &in_.rules.rules()[static_cast<std::size_t>(i)];
@@ -97,7 +112,9 @@ class Checker {
 
   // A link, identifier or guideline number given in the same sentence.
   bool SentenceHasIdentifier(int sentence, const Citation& self) const {
-    for (const Citation& c : a_.citations) {
+    auto [first, last] = a_.OfSentence(sentence);
+    for (std::size_t k = first; k < last; ++k) {
+      const Citation& c = a_.citations[k];
       if (c.sentence != sentence || &c == &self) continue;
       if (c.kind == CitationKind::kVague || c.kind == CitationKind::kNamedSource) continue;
       return true;
@@ -215,7 +232,9 @@ class Checker {
   // The one work a sentence's specific citations resolve to, or -1.
   int SentenceEntry(int sentence) const {
     std::set<int> works;
-    for (const Citation& c : a_.citations) {
+    auto [first, last] = a_.OfSentence(sentence);
+    for (std::size_t k = first; k < last; ++k) {
+      const Citation& c = a_.citations[k];
       if (c.sentence != sentence || c.resolved < 0) continue;
       if (c.kind == CitationKind::kVague || c.kind == CitationKind::kNamedSource ||
           c.kind == CitationKind::kQuotedTitle) {
@@ -262,7 +281,9 @@ class Checker {
            {{"{entry}", EntryName(Entry(e))}, {"{detail}", std::to_string(actual_year)}});
     }
     if (!title) return;
-    for (const Citation& c : a_.citations) {
+    auto [first, last] = a_.OfSentence(sentence);
+    for (std::size_t k = first; k < last; ++k) {
+      const Citation& c = a_.citations[k];
       if (c.sentence != sentence || c.kind != CitationKind::kQuotedTitle) continue;
       const Reference& r = Entry(e);
       std::string actual = r.title.empty() && twin >= 0 ? Entry(twin).title : r.title;
@@ -283,28 +304,33 @@ class Checker {
     const Rule* year = RuleFor("citation.year-mismatch");
     const Rule* journal = RuleFor("citation.journal-mismatch");
     const Rule* title = RuleFor("citation.title-mismatch");
-    std::set<int> cited;
+    std::vector<char> cited(a_.entries.size(), 0);
+    std::map<int, std::vector<int>> numbered;  // list number -> article entries
+    for (int i = 0; i < a_.article_entries; ++i) {
+      if (Entry(i).footnote_label.empty()) numbered[Entry(i).list_number].push_back(i);
+    }
     for (const Citation& c : a_.citations) {
       if (c.resolved >= 0) {
-        cited.insert(c.resolved);
+        cited[static_cast<std::size_t>(c.resolved)] = 1;
         int twin = a_.same_as.empty() ? -1 : a_.same_as[static_cast<std::size_t>(c.resolved)];
-        if (twin >= 0) cited.insert(twin);
+        if (twin >= 0) cited[static_cast<std::size_t>(twin)] = 1;
       }
       for (int n : c.numbers) {
-        for (int i = 0; i < a_.article_entries; ++i) {
-          if (Entry(i).list_number == n && Entry(i).footnote_label.empty()) cited.insert(i);
-        }
+        auto it = numbered.find(n);
+        if (it == numbered.end()) continue;
+        for (int i : it->second) cited[static_cast<std::size_t>(i)] = 1;
       }
     }
     // Only a list the text points into can have uncited entries: a plain
     // "Sources" list with no in-text markers is not checked.
     bool linked = false;
     for (int i = 0; i < a_.article_entries; ++i) {
-      linked = linked || (cited.count(i) && Entry(i).footnote_label.empty());
+      linked = linked || (cited[static_cast<std::size_t>(i)] && Entry(i).footnote_label.empty());
     }
     for (int i = 0; i < a_.article_entries; ++i) {
       const Reference& r = Entry(i);
-      if (uncited && linked && !cited.count(i) && r.footnote_label.empty() && !r.further_reading) {
+      if (uncited && linked && !cited[static_cast<std::size_t>(i)] && r.footnote_label.empty() &&
+          !r.further_reading) {
         EmitEntry(*uncited, r, {{"{entry}", EntryName(r)}});
       }
       if (no_id && r.doi.empty() && r.pmid.empty() && r.pmcid.empty() && r.url.empty()) {

@@ -135,6 +135,12 @@ const std::string& Resolver::FirstFamily(std::size_t i) const {
 }
 
 double Resolver::Idf(const std::string& term) const {
+  auto cached = idf_.find(term);
+  if (cached != idf_.end()) return cached->second;
+  return idf_[term] = ComputeIdf(term);
+}
+
+double Resolver::ComputeIdf(const std::string& term) const {
   Index();
   double n = static_cast<double>(entries_.size());
   int df = 0;
@@ -150,13 +156,23 @@ int Resolver::ByAuthorYear(const std::vector<std::string>& families, int year,
                            std::string_view suffix, int* family_only) const {
   *family_only = -1;
   if (families.empty()) return -1;
-  std::vector<int> cands;
-  std::string cited = FoldFamily(families[0]);
-  for (std::size_t i = 0; i < entries_.size(); ++i) {
-    const Reference& r = entries_[i];
-    bool match = r.families.empty() ? NamesInstitution(families[0], r) : FirstFamily(i) == cited;
-    if (match) cands.push_back(static_cast<int>(i));
+  if (!family_index_) {
+    family_index_ = true;
+    for (std::size_t i = 0; i < entries_.size(); ++i) {
+      if (entries_[i].families.empty()) {
+        no_family_.push_back(static_cast<int>(i));
+      } else {
+        by_family_[FirstFamily(i)].push_back(static_cast<int>(i));
+      }
+    }
   }
+  std::vector<int> cands;
+  auto named = by_family_.find(FoldFamily(families[0]));
+  if (named != by_family_.end()) cands = named->second;
+  for (int i : no_family_) {
+    if (NamesInstitution(families[0], entries_[static_cast<std::size_t>(i)])) cands.push_back(i);
+  }
+  std::sort(cands.begin(), cands.end());
   if (families.size() >= 2) {
     std::vector<int> second;
     for (int i : cands) {
@@ -206,21 +222,30 @@ int Resolver::ByAuthorYear(const std::vector<std::string>& families, int year,
   return exact[0];
 }
 
-int Resolver::ByNumber(int number) const {
+void Resolver::IndexArticle() const {
+  if (article_index_) return;
+  article_index_ = true;
   for (std::size_t i = 0; i < entries_.size(); ++i) {
     const Reference& r = entries_[i];
-    if (r.from_article && r.footnote_label.empty() && r.list_number == number) {
-      return static_cast<int>(i);
+    if (!r.from_article) continue;
+    if (r.footnote_label.empty()) {
+      by_number_.emplace(r.list_number, static_cast<int>(i));  // the first one wins
+    } else {
+      by_footnote_.emplace(r.footnote_label, static_cast<int>(i));
     }
   }
-  return -1;
+}
+
+int Resolver::ByNumber(int number) const {
+  IndexArticle();
+  auto it = by_number_.find(number);
+  return it == by_number_.end() ? -1 : it->second;
 }
 
 int Resolver::ByFootnote(std::string_view label) const {
-  for (std::size_t i = 0; i < entries_.size(); ++i) {
-    if (entries_[i].from_article && entries_[i].footnote_label == label) return static_cast<int>(i);
-  }
-  return -1;
+  IndexArticle();
+  auto it = by_footnote_.find(std::string(label));
+  return it == by_footnote_.end() ? -1 : it->second;
 }
 
 int Resolver::ByDoi(std::string_view doi) const {
@@ -339,10 +364,16 @@ std::vector<int> Resolver::ByCode(std::string_view code, const std::vector<int>*
 std::vector<ScoredEntry> Resolver::Describe(std::string_view description,
                                             const AcronymMap& acronyms,
                                             const std::vector<int>* among) const {
+  std::vector<ScoredEntry> ranked;
+  std::size_t work = among ? among->size() : entries_.size();
+  if (describe_spent_ || describe_work_ + work > kDescribeBudget) {
+    describe_spent_ = true;
+    return ranked;
+  }
+  describe_work_ += work;
   std::vector<std::string> query = ContentTerms(description, &acronyms);
   double qmass = 0;
   for (const std::string& t : query) qmass += Idf(t);
-  std::vector<ScoredEntry> ranked;
   if (qmass <= 0) return ranked;
   for (std::size_t i = 0; i < entries_.size(); ++i) {
     if (among && std::find(among->begin(), among->end(), static_cast<int>(i)) == among->end()) {

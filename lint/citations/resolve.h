@@ -79,8 +79,16 @@ class Resolver {
 
   const std::vector<Reference>& entries() const { return entries_; }
 
+  // Description matching compares a citation with every entry, so its cost
+  // is citations x entries. Within one file it stops after this many
+  // comparisons (far beyond any article: 1,000 vague citations against a
+  // library of 4,000 entries); later calls rank nothing.
+  static constexpr std::size_t kDescribeBudget = 4'000'000;
+  bool describe_budget_spent() const { return describe_spent_; }
+
  private:
-  double Idf(const std::string& term) const;
+  double Idf(const std::string& term) const;  // cached per term
+  double ComputeIdf(const std::string& term) const;
   const std::vector<std::string>& Terms(std::size_t i) const;
   const std::vector<std::string>& TitleTerms(std::size_t i) const;
   const std::string& FirstFamily(std::size_t i) const;  // folded, "" for none
@@ -89,6 +97,19 @@ class Resolver {
   std::size_t article_count_;
   // Built lazily (a Resolver belongs to one analysis, one thread).
   mutable std::shared_ptr<const TermIndex> article_, library_;
+  mutable std::unordered_map<std::string, double> idf_;
+  // Entries by the folded family name of their first author; entries with
+  // no author (an institution) are tried one by one.
+  mutable std::unordered_map<std::string, std::vector<int>> by_family_;
+  mutable std::vector<int> no_family_;
+  mutable bool family_index_ = false;
+  // The article's entries by list number and by footnote label.
+  void IndexArticle() const;
+  mutable std::unordered_map<int, int> by_number_;
+  mutable std::unordered_map<std::string, int> by_footnote_;
+  mutable bool article_index_ = false;
+  mutable std::size_t describe_work_ = 0;
+  mutable bool describe_spent_ = false;
 };
 
 // The family name of an entry's first author, or its institution.

@@ -4,10 +4,13 @@
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <mutex>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -116,22 +119,45 @@ Linted LintOne(const Job& job, bool keep_source) {
   return out;
 }
 
-// Lints every job on --jobs threads; results keep the input order.
-std::vector<Linted> LintAll(const std::vector<Job>& jobs, const Options& o, bool keep_source) {
-  std::vector<Linted> results(jobs.size());
-  std::atomic<std::size_t> next{0};
-  auto work = [&] {
-    for (std::size_t i; (i = next.fetch_add(1)) < jobs.size();) {
-      results[i] = LintOne(jobs[i], keep_source);
-    }
-  };
+// Lints every job on --jobs threads and hands each result to `take` in input
+// order, as soon as it and every result before it are done (take runs under
+// a lock, one call at a time). Workers stay at most a window of files ahead
+// of the output, so a run holds a few files' findings, not all of them.
+template <typename Take>
+void LintInOrder(const std::vector<Job>& jobs, const Options& o, bool keep_source, Take take) {
   int n = o.jobs > 0 ? o.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   n = static_cast<int>(std::min<std::size_t>(n, std::max<std::size_t>(jobs.size(), 1)));
+  const std::size_t window = 16 * static_cast<std::size_t>(n);
+  std::mutex mu;
+  std::condition_variable cv;
+  std::vector<std::optional<Linted>> done(jobs.size());
+  std::size_t next_job = 0, next_out = 0;
+  auto work = [&] {
+    for (;;) {
+      std::size_t i;
+      {
+        std::unique_lock lock(mu);
+        cv.wait(lock, [&] { return next_job >= jobs.size() || next_job < next_out + window; });
+        if (next_job >= jobs.size()) return;
+        i = next_job++;
+      }
+      Linted result = LintOne(jobs[i], keep_source);
+      std::unique_lock lock(mu);
+      done[i] = std::move(result);
+      bool advanced = false;
+      while (next_out < jobs.size() && done[next_out]) {
+        Linted ready = std::move(*done[next_out]);
+        done[next_out].reset();
+        take(next_out++, std::move(ready));
+        advanced = true;
+      }
+      if (advanced) cv.notify_all();
+    }
+  };
   std::vector<std::thread> pool;
   for (int t = 1; t < n; ++t) pool.emplace_back(work);
   work();
   for (auto& t : pool) t.join();
-  return results;
 }
 
 // The rule metadata the writers see: the one rule set, or the union of all.
@@ -354,21 +380,50 @@ int RunCli(int argc, char** argv) {
   if (!jobs.ok()) return Fail(jobs.error());
 
   bool keep_source = o.format == Format::kText || o.format == Format::kHtml;
-  std::vector<Linted> linted = LintAll(jobs.value(), o, keep_source);
+  std::vector<std::string> errors;
+  bool failed = false;  // a finding at or above its file's fail-on level
+  auto fails = [&](const FileReport& file, FailOn fail_on) {
+    return std::any_of(file.findings.begin(), file.findings.end(),
+                       [&](const Finding& x) { return AtOrAbove(x.severity, fail_on); });
+  };
+
+  // JSON with no baseline to apply across files is written as the files
+  // come, so memory does not grow with the number of files.
+  if (o.format == Format::kJson && o.baseline.empty() && o.write_baseline.empty()) {
+    Output out;
+    if (!OpenOutput(o, &out)) return 2;
+    JsonStreamWriter writer(*out.stream);
+    Summary summary;
+    LintInOrder(jobs.value(), o, keep_source, [&](std::size_t i, Linted l) {
+      if (!l.error.empty()) {
+        errors.push_back(std::move(l.error));
+        return;
+      }
+      summary.suppressed += l.suppressed;
+      CountFindings(l.report, &summary);
+      writer.File(l.report);
+      failed = failed || fails(l.report, jobs.value()[i].profile->fail_on);
+    });
+    writer.End(summary);
+    out.stream->flush();
+    for (const std::string& e : errors) std::cerr << "claimlint: " << e << "\n";
+    if (!errors.empty()) return 2;
+    return failed ? 1 : 0;
+  }
+
   Report report;
   std::shared_ptr<const RuleSet> report_rules = ReportRules(profiles);
   report.rules = report_rules.get();
-  std::vector<std::string> errors;
   std::vector<FailOn> fail_on;
-  for (std::size_t i = 0; i < linted.size(); ++i) {
-    if (!linted[i].error.empty()) {
-      errors.push_back(linted[i].error);
-      continue;
+  LintInOrder(jobs.value(), o, keep_source, [&](std::size_t i, Linted l) {
+    if (!l.error.empty()) {
+      errors.push_back(std::move(l.error));
+      return;
     }
-    report.summary.suppressed += linted[i].suppressed;
-    report.files.push_back(std::move(linted[i].report));
+    report.summary.suppressed += l.suppressed;
+    report.files.push_back(std::move(l.report));
     fail_on.push_back(jobs.value()[i].profile->fail_on);
-  }
+  });
   if (!ApplyBaselines(o, &report)) return 2;
   Tally(&report);
 
@@ -378,9 +433,7 @@ int RunCli(int argc, char** argv) {
   for (const std::string& e : errors) std::cerr << "claimlint: " << e << "\n";
   if (!errors.empty()) return 2;
   for (std::size_t i = 0; i < report.files.size(); ++i) {
-    for (const Finding& x : report.files[i].findings) {
-      if (AtOrAbove(x.severity, fail_on[i])) return 1;
-    }
+    if (fails(report.files[i], fail_on[i])) return 1;
   }
   return 0;
 }

@@ -288,8 +288,14 @@ void LineColumnAt(std::string_view text, std::size_t offset, int* line, int* col
 
 }  // namespace
 
-void WriteJson(const Report& report, std::ostream& out) {
-  JsonOut j(out);
+struct JsonStreamWriter::State {
+  explicit State(std::ostream& out) : j(out) {}
+  JsonOut j;
+  bool any_file = false;
+};
+
+JsonStreamWriter::JsonStreamWriter(std::ostream& out) : state_(std::make_unique<State>(out)) {
+  JsonOut& j = state_->j;
   j.Raw("{");
   j.Field(1, "schema", kSchema, true);
   j.Key(1, "tool", false);
@@ -299,18 +305,26 @@ void WriteJson(const Report& report, std::ostream& out) {
   j.Newline(1);
   j.Raw("}");
   j.Key(1, "files", false);
-  if (report.files.empty()) {
-    j.Raw("[]");
-  } else {
-    j.Raw("[");
-    for (std::size_t i = 0; i < report.files.size(); ++i) {
-      WriteFileEntry(report.files[i], i == 0, &j);
-      j.Flush();
-    }
+}
+
+JsonStreamWriter::~JsonStreamWriter() = default;
+
+void JsonStreamWriter::File(const FileReport& file) {
+  JsonOut& j = state_->j;
+  if (!state_->any_file) j.Raw("[");
+  WriteFileEntry(file, !state_->any_file, &j);
+  state_->any_file = true;
+  j.Flush();
+}
+
+void JsonStreamWriter::End(const Summary& s) {
+  JsonOut& j = state_->j;
+  if (state_->any_file) {
     j.Newline(1);
     j.Raw("]");
+  } else {
+    j.Raw("[]");
   }
-  Summary s = report_internal::CountedSummary(report);
   j.Key(1, "summary", false);
   j.Raw("{");
   j.Field(2, "files", s.files, true);
@@ -324,6 +338,12 @@ void WriteJson(const Report& report, std::ostream& out) {
   j.Newline(1);
   j.Raw("}\n}\n");
   j.Flush();
+}
+
+void WriteJson(const Report& report, std::ostream& out) {
+  JsonStreamWriter w(out);
+  for (const FileReport& file : report.files) w.File(file);
+  w.End(report_internal::CountedSummary(report));
 }
 
 Result<Report> ReadJsonReport(std::string_view text, std::string_view filename) {

@@ -1,6 +1,7 @@
 // The result of a run, as every output format sees it.
 #pragma once
 
+#include <memory>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -43,6 +44,22 @@ struct OutputOptions {
 
 void WriteText(const Report& report, const OutputOptions& opts, std::ostream& out);
 void WriteJson(const Report& report, std::ostream& out);
+
+// The same JSON written as the files come, so that a long run holds one
+// file's findings at a time: File() for each file in order, then End() with
+// the totals (CountFindings adds a file's to a Summary).
+class JsonStreamWriter {
+ public:
+  explicit JsonStreamWriter(std::ostream& out);
+  ~JsonStreamWriter();
+  void File(const FileReport& file);
+  void End(const Summary& summary);
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+void CountFindings(const FileReport& file, Summary* summary);
 void WriteSarif(const Report& report, std::ostream& out);
 void WriteGithub(const Report& report, const OutputOptions& opts, std::ostream& out);
 void WriteHtml(const Report& report, std::ostream& out);

@@ -9,24 +9,9 @@ namespace claimlint::report_internal {
 
 Summary CountedSummary(const Report& report) {
   Summary s = report.summary;
-  s.files = static_cast<int>(report.files.size());
+  s.files = 0;
   s.findings = s.error = s.warning = s.info = 0;
-  for (const FileReport& file : report.files) {
-    for (const Finding& f : file.findings) {
-      ++s.findings;
-      switch (f.severity) {
-        case Severity::kError:
-          ++s.error;
-          break;
-        case Severity::kWarning:
-          ++s.warning;
-          break;
-        case Severity::kInfo:
-          ++s.info;
-          break;
-      }
-    }
-  }
+  for (const FileReport& file : report.files) CountFindings(file, &s);
   return s;
 }
 
@@ -199,3 +184,25 @@ std::string SummaryLine(const Summary& s) {
 }
 
 }  // namespace claimlint::report_internal
+
+namespace claimlint {
+
+void CountFindings(const FileReport& file, Summary* s) {
+  ++s->files;
+  for (const Finding& f : file.findings) {
+    ++s->findings;
+    switch (f.severity) {
+      case Severity::kError:
+        ++s->error;
+        break;
+      case Severity::kWarning:
+        ++s->warning;
+        break;
+      case Severity::kInfo:
+        ++s->info;
+        break;
+    }
+  }
+}
+
+}  // namespace claimlint

@@ -39,6 +39,7 @@ using Clauses = std::vector<std::vector<std::string>>;
 // At most this many clauses per pattern: any subset of them is still a
 // necessary condition, and a few are selective enough.
 constexpr std::size_t kMaxClauses = 8;
+constexpr std::size_t kMaxQuestions = 2000;
 
 // FilteredRE2 keeps its formula private, so it is read back by asking it
 // which atom sets satisfy it (it is monotone). For a seed atom: shrink the
@@ -61,7 +62,11 @@ Result<Clauses> ClausesFor(const std::string& pattern, const RE2::Options& opts)
   if (!passed.empty() || atoms.empty()) return out;  // matches without any atom
 
   const std::size_t n = atoms.size();
+  // Reading the formula back costs about 2n questions per clause; a pattern
+  // with very many atoms (a long word list) stops early with what it has.
+  std::size_t questions = 0;
   auto satisfied = [&](const std::vector<char>& in) {
+    ++questions;
     std::vector<int> present;
     for (std::size_t i = 0; i < n; ++i) {
       if (in[i]) present.push_back(static_cast<int>(i));
@@ -70,7 +75,8 @@ Result<Clauses> ClausesFor(const std::string& pattern, const RE2::Options& opts)
     return !passed.empty();
   };
   std::vector<char> covered(n, 0);
-  for (std::size_t seed = 0; seed < n && out.size() < kMaxClauses; ++seed) {
+  for (std::size_t seed = 0; seed < n && out.size() < kMaxClauses && questions < kMaxQuestions;
+       ++seed) {
     if (covered[seed]) continue;
     std::vector<char> in(n, 1);
     for (std::size_t i = 0; i < n; ++i) {
@@ -97,6 +103,11 @@ Result<Clauses> ClausesFor(const std::string& pattern, const RE2::Options& opts)
       if (!Findable(atoms[i])) always = true;
     }
     if (!always) out.push_back(std::move(clause));
+  }
+  // None read back in time: any one atom is still needed.
+  if (out.empty() && questions >= kMaxQuestions &&
+      std::all_of(atoms.begin(), atoms.end(), [](const std::string& a) { return Findable(a); })) {
+    out.push_back(atoms);
   }
   return out;
 }
@@ -203,19 +214,30 @@ void LiteralPrefilter::Compile() {
 void LiteralPrefilter::FindAtoms(std::string_view text, std::vector<int>* atoms) const {
   atoms->clear();
   if (atoms_.empty()) return;
-  std::int32_t s = 0;
+  // A state's atoms (its own and down its dict_ chain) are reported once per
+  // text: a stamp marks the states already reported, and since a chain never
+  // changes, meeting a marked state ends the walk.
+  thread_local std::vector<std::uint32_t> reported;
+  thread_local std::uint32_t stamp = 0;
+  if (reported.size() < atom_at_.size()) reported.assign(atom_at_.size(), 0);
+  if (++stamp == 0) {
+    std::fill(reported.begin(), reported.end(), 0);
+    stamp = 1;
+  }
   const std::int32_t* next = next_.data();
+  const std::int32_t* atom_at = atom_at_.data();
+  const std::int32_t* dict = dict_.data();
   const auto classes = static_cast<std::size_t>(classes_);
+  std::size_t s = 0;
   for (char ch : text) {
-    s = next[static_cast<std::size_t>(s) * classes + byte_class_[static_cast<unsigned char>(ch)]];
-    for (std::int32_t t =
-             atom_at_[static_cast<std::size_t>(s)] >= 0 ? s : dict_[static_cast<std::size_t>(s)];
-         t >= 0; t = dict_[static_cast<std::size_t>(t)]) {
-      atoms->push_back(atom_at_[static_cast<std::size_t>(t)]);
+    s = static_cast<std::size_t>(next[s * classes + byte_class_[static_cast<unsigned char>(ch)]]);
+    std::int32_t t = atom_at[s] >= 0 ? static_cast<std::int32_t>(s) : dict[s];
+    while (t >= 0 && reported[static_cast<std::size_t>(t)] != stamp) {
+      reported[static_cast<std::size_t>(t)] = stamp;
+      atoms->push_back(atom_at[t]);
+      t = dict[t];
     }
   }
-  std::sort(atoms->begin(), atoms->end());
-  atoms->erase(std::unique(atoms->begin(), atoms->end()), atoms->end());
 }
 
 void LiteralPrefilter::Candidates(std::string_view text, std::vector<int>* out) const {

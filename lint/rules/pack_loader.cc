@@ -16,11 +16,26 @@
 namespace claimlint {
 namespace {
 
-constexpr const char* kRuleKeys[] = {
-    "id",       "category",   "severity",     "message",  "patterns",       "exceptions",
-    "contexts", "cleared_by_citation",        "case_sensitive", "word_boundary", "suggestion",
-    "why",      "url",        "topic",        "narrow",   "requires",       "check",
-    "options",  "examples",   "description"};
+constexpr const char* kRuleKeys[] = {"id",
+                                     "category",
+                                     "severity",
+                                     "message",
+                                     "patterns",
+                                     "exceptions",
+                                     "contexts",
+                                     "cleared_by_citation",
+                                     "case_sensitive",
+                                     "word_boundary",
+                                     "suggestion",
+                                     "why",
+                                     "url",
+                                     "topic",
+                                     "narrow",
+                                     "requires",
+                                     "check",
+                                     "options",
+                                     "examples",
+                                     "description"};
 
 class PackReader {
  public:
@@ -58,7 +73,8 @@ class PackReader {
     for (const auto& kv : root) {
       std::string key = kv.first.as<std::string>("");
       if (key != "pack" && key != "rules" && key != "description") {
-        return At(kv.first, "unknown key '" + key + "' (a pack has 'pack', 'description', 'rules')");
+        return At(kv.first,
+                  "unknown key '" + key + "' (a pack has 'pack', 'description', 'rules')");
       }
     }
     if (root["pack"]) {
@@ -170,10 +186,10 @@ class PackReader {
     if (!(st = Bool(node, "cleared_by_citation", &rule->cleared_by_citation)).ok()) return st;
     if (!(st = Bool(node, "case_sensitive", &rule->case_sensitive)).ok()) return st;
     if (!(st = Bool(node, "word_boundary", &rule->word_boundary)).ok()) return st;
-    for (auto [key, list] : {std::pair{"patterns", &rule->patterns},
-                             std::pair{"exceptions", &rule->exceptions},
-                             std::pair{"topic", &rule->topic}, std::pair{"narrow", &rule->narrow},
-                             std::pair{"requires", &rule->requires_}}) {
+    for (auto [key, list] :
+         {std::pair{"patterns", &rule->patterns}, std::pair{"exceptions", &rule->exceptions},
+          std::pair{"topic", &rule->topic}, std::pair{"narrow", &rule->narrow},
+          std::pair{"requires", &rule->requires_}}) {
       if (!(st = Patterns(node, key, rule->case_sensitive, list)).ok()) return st;
     }
     if (!(st = Strings(node, "contexts", &rule->contexts)).ok()) return st;
@@ -198,7 +214,8 @@ class PackReader {
       return At(node, "a disclosure rule needs both 'topic' and 'requires'");
     }
     if (rule->check.empty() && !is_disclosure && rule->patterns.empty()) {
-      return At(node, "rule '" + rule->id + "' has no 'patterns' (nor 'topic'/'requires' or 'check')");
+      return At(node,
+                "rule '" + rule->id + "' has no 'patterns' (nor 'topic'/'requires' or 'check')");
     }
     YAML::Node ex = node["examples"];
     if (!ex) return At(node, "rule '" + rule->id + "' has no 'examples' (fire and pass)");
@@ -219,8 +236,8 @@ class PackReader {
       if (p != std::string::npos) {
         std::size_t e = rule->why.find_first_of(" \t\n)>\"'", p);
         rule->url = rule->why.substr(p, e == std::string::npos ? std::string::npos : e - p);
-        while (!rule->url.empty() && (rule->url.back() == '.' || rule->url.back() == ',' ||
-                                      rule->url.back() == ';')) {
+        while (!rule->url.empty() &&
+               (rule->url.back() == '.' || rule->url.back() == ',' || rule->url.back() == ';')) {
           rule->url.pop_back();
         }
       }
@@ -237,7 +254,8 @@ bool IsCueFile(std::string_view yaml) {
   std::size_t p = 0;
   while (p < yaml.size()) {
     std::size_t e = yaml.find('\n', p);
-    std::string_view line = yaml.substr(p, e == std::string_view::npos ? std::string_view::npos : e - p);
+    std::string_view line =
+        yaml.substr(p, e == std::string_view::npos ? std::string_view::npos : e - p);
     if (!line.empty() && line[0] != '#' && line[0] != ' ' && line[0] != '-') {
       return line.substr(0, 5) == "cues:";
     }

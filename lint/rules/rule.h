@@ -20,7 +20,7 @@ struct Rule {
   std::string pack;      // the pack's name
   std::string category;  // claim | citation | disclosure | quality
   Severity severity = Severity::kWarning;
-  std::string message;  // may contain {match}
+  std::string message;                  // may contain {match}
   std::vector<std::string> patterns;    // RE2 syntax
   std::vector<std::string> exceptions;  // RE2; a hit covering the same span cancels
   // Contexts in which the rule fires: asserted, negated, hedged, reported,
@@ -34,8 +34,8 @@ struct Rule {
   std::string url;  // where to read more (first URL of `why` when absent)
 
   // Disclosure rules: the topic and what counts as disclosing the risk.
-  std::vector<std::string> topic;     // asserted mention makes the article about it
-  std::vector<std::string> narrow;    // optional: the article must also match one
+  std::vector<std::string> topic;      // asserted mention makes the article about it
+  std::vector<std::string> narrow;     // optional: the article must also match one
   std::vector<std::string> requires_;  // YAML key `requires`: any match anywhere
 
   // Rules implemented in code (citation, quality, meta) name their check here;
