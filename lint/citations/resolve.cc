@@ -108,8 +108,11 @@ std::shared_ptr<const TermIndex> IndexOf(const Reference* begin, std::size_t n) 
   return index;
 }
 
-Resolver::Resolver(const std::vector<Reference>& entries, std::size_t article_count)
-    : entries_(entries), article_count_(std::min(article_count, entries.size())) {}
+Resolver::Resolver(const std::vector<Reference>& entries, std::size_t article_count,
+                   std::size_t describe_budget)
+    : entries_(entries),
+      article_count_(std::min(article_count, entries.size())),
+      describe_budget_(describe_budget) {}
 
 // The indexes are built on first use: most citations never need them.
 void Resolver::Index() const {
@@ -366,7 +369,7 @@ std::vector<ScoredEntry> Resolver::Describe(std::string_view description,
                                             const std::vector<int>* among) const {
   std::vector<ScoredEntry> ranked;
   std::size_t work = among ? among->size() : entries_.size();
-  if (describe_spent_ || describe_work_ + work > kDescribeBudget) {
+  if (describe_spent_ || describe_work_ + work > describe_budget_) {
     describe_spent_ = true;
     return ranked;
   }

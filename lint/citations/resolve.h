@@ -44,9 +44,16 @@ std::shared_ptr<const TermIndex> IndexOf(const Reference* begin, std::size_t n);
 
 class Resolver {
  public:
+  // Description matching compares a citation with every entry, so its cost
+  // is citations x entries. Within one file it stops after this many
+  // comparisons (far beyond any article: 1,000 vague citations against a
+  // library of 4,000 entries); later calls rank nothing.
+  static constexpr std::size_t kDescribeBudget = 4'000'000;
+
   // `entries` are the article's `article_count` entries, then the library's;
   // the library part's index comes from the shared cache.
-  explicit Resolver(const std::vector<Reference>& entries, std::size_t article_count = 0);
+  explicit Resolver(const std::vector<Reference>& entries, std::size_t article_count = 0,
+                    std::size_t describe_budget = kDescribeBudget);
 
   // First author's family name (and the second's, when two are cited) and
   // year; a/b suffixes pick among same-author same-year entries. -1 when
@@ -79,11 +86,6 @@ class Resolver {
 
   const std::vector<Reference>& entries() const { return entries_; }
 
-  // Description matching compares a citation with every entry, so its cost
-  // is citations x entries. Within one file it stops after this many
-  // comparisons (far beyond any article: 1,000 vague citations against a
-  // library of 4,000 entries); later calls rank nothing.
-  static constexpr std::size_t kDescribeBudget = 4'000'000;
   bool describe_budget_spent() const { return describe_spent_; }
 
  private:
@@ -108,6 +110,7 @@ class Resolver {
   mutable std::unordered_map<int, int> by_number_;
   mutable std::unordered_map<std::string, int> by_footnote_;
   mutable bool article_index_ = false;
+  std::size_t describe_budget_;
   mutable std::size_t describe_work_ = 0;
   mutable bool describe_spent_ = false;
 };

@@ -131,6 +131,20 @@ TEST(CitationsDescribe, ClearMatchNamesTheEntry) {
   EXPECT_GT(wraps[0].title_coverage, pain[0].title_coverage);
 }
 
+TEST(CitationsDescribe, StopsAtItsBudget) {
+  std::vector<Reference> lib = DescribedLibrary();  // four entries
+  Resolver res(lib, 0, /*describe_budget=*/10);
+  AcronymMap acronyms;
+  const std::string d = "A study looked at heat wraps for acute low back pain.";
+  EXPECT_FALSE(res.Describe(d, acronyms, nullptr).empty());  // 4 of 10
+  EXPECT_FALSE(res.Describe(d, acronyms, nullptr).empty());  // 8 of 10
+  EXPECT_FALSE(res.describe_budget_spent());
+  EXPECT_TRUE(res.Describe(d, acronyms, nullptr).empty());  // 12 would pass 10
+  EXPECT_TRUE(res.describe_budget_spent());
+  std::vector<int> among = {0};
+  EXPECT_TRUE(res.Describe(d, acronyms, &among).empty());  // spent stays spent
+}
+
 TEST(CitationsDescribe, AcronymExpansionFindsTheEntry) {
   std::vector<Reference> lib = DescribedLibrary();
   Resolver res(lib);

@@ -71,6 +71,26 @@ TEST(ReportJsonTest, EveryFileAppearsAndSummaryCounts) {
   EXPECT_EQ(doc["summary"]["baselined"], 3);
 }
 
+// The streaming writer (used by the CLI for JSON) and WriteJson are one format.
+TEST(ReportJsonTest, StreamingWriterWritesTheSameBytes) {
+  Report r = Sample();
+  r.summary.suppressed = 2;
+  std::string streamed = Capture([&](std::ostream& out) {
+    JsonStreamWriter w(out);
+    Summary s;
+    s.suppressed = 2;
+    for (const FileReport& f : r.files) {
+      CountFindings(f, &s);
+      w.File(f);
+    }
+    w.End(s);
+  });
+  EXPECT_EQ(streamed, Json(r));
+  std::string none = Capture([](std::ostream& out) { JsonStreamWriter(out).End(Summary()); });
+  EXPECT_EQ(none, Json(Report()));
+  EXPECT_NE(none.find("\"files\": []"), std::string::npos) << none;
+}
+
 TEST(ReportJsonTest, TwoSpaceIndentAndTrailingNewline) {
   std::string out = Json(Sample());
   EXPECT_EQ(out.substr(0, 4), "{\n  ");
