@@ -58,12 +58,6 @@ const RE2* AnyOf(const std::vector<std::string>& patterns, bool case_sensitive) 
   return slot.get();
 }
 
-bool MayMatch(const std::vector<std::string>& patterns, bool case_sensitive,
-              std::string_view text) {
-  const RE2* re = AnyOf(patterns, case_sensitive);
-  return !re || RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *re);
-}
-
 // Calls visit(begin, end) for every match of a pattern list in `text`,
 // leftmost first and not overlapping, until visit returns false. The combined
 // pattern finds each candidate start in one scan; the rule's own patterns
@@ -191,8 +185,10 @@ struct DocTexts {
   std::string visible;
   // For each block, its sentences: [first, last) indices into in.sentences.
   std::vector<std::pair<std::size_t, std::size_t>> block_sentences;
-  // The rules' list patterns that can match `joined` / `visible` at all.
+  // The rules' list patterns that can match `joined` / `visible` / each
+  // block's text at all.
   std::vector<char> may_joined, may_visible;
+  std::vector<std::vector<char>> may_block;
 };
 
 DocTexts MakeDocTexts(const CheckInput& in) {
@@ -214,7 +210,19 @@ DocTexts MakeDocTexts(const CheckInput& in) {
       if (t.visible[i] != '\n' && t.visible[i] != '\r') t.visible[i] = ' ';
     }
   }
-  in.rules.ListCandidates(t.joined, &t.may_joined);
+  // One literal scan per block gives the blocks' candidates; the joined text
+  // adds link destinations and the title.
+  t.may_block.resize(doc.blocks.size());
+  for (std::size_t b = 0; b < doc.blocks.size(); ++b) {
+    in.rules.ListCandidates(doc.blocks[b].text, &t.may_block[b]);
+    if (b == 0) {
+      t.may_joined = t.may_block[b];
+    } else {
+      for (std::size_t k = 0; k < t.may_joined.size(); ++k) t.may_joined[k] |= t.may_block[b][k];
+    }
+  }
+  for (const Link& link : doc.links) in.rules.ListCandidates(link.destination, &t.may_joined);
+  in.rules.ListCandidates(doc.front_matter.title, &t.may_joined);
   in.rules.ListCandidates(t.visible, &t.may_visible);
   t.block_sentences.assign(doc.blocks.size(), {0, 0});
   for (std::size_t i = 0; i < in.sentences.size(); ++i) {
@@ -281,7 +289,7 @@ TopicMentions Mentions(const CheckInput& in, int rule_index, const DocTexts& t) 
     auto [si, s_last] = t.block_sentences[bi];
     if (si == s_last) continue;
     const Block& block = doc.blocks[bi];
-    if (!MayMatch(rule.topic, rule.case_sensitive, block.text)) continue;
+    if (!in.rules.ListMayMatch(t.may_block[bi], rule_index, RuleSet::List::kTopic)) continue;
     std::vector<Span> spans =
         FindAll(rule.topic, c.topic, rule.case_sensitive, rule.word_boundary, block.text);
     if (spans.empty()) continue;

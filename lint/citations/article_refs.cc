@@ -346,11 +346,19 @@ bool IsReferenceHeading(std::string_view text, bool* further_reading) {
   return true;
 }
 
-bool LooksLikeReference(std::string_view text) {
-  Reference r = ParseReferenceText(text);
+namespace {
+
+// LooksLikeReference on an entry already parsed from `text`.
+bool LooksLikeParsedReference(const Reference& r, std::string_view text) {
   if (!r.doi.empty() || !r.pmid.empty() || !r.pmcid.empty()) return true;
   if (!r.url.empty() && Words(text).size() <= 40) return true;
   return r.year != 0 && (!r.families.empty() || !r.institution.empty()) && !r.title.empty();
+}
+
+}  // namespace
+
+bool LooksLikeReference(std::string_view text) {
+  return LooksLikeParsedReference(ParseReferenceText(text), text);
 }
 
 std::vector<Reference> FindArticleReferences(const Document& doc, std::vector<int>* blocks) {
@@ -376,8 +384,8 @@ std::vector<Reference> FindArticleReferences(const Document& doc, std::vector<in
     bool fr = false;
     if (b.kind == BlockKind::kFootnoteDefinition) {
       if (!footnotes.insert(b.footnote_label).second) continue;  // its later paragraphs
-      if (!LooksLikeReference(b.text)) continue;
       Reference r = ParseReferenceText(b.text);
+      if (!LooksLikeParsedReference(r, b.text)) continue;
       r.footnote_label = b.footnote_label;
       r.id = "fn-" + b.footnote_label;
       add(std::move(r), bi, 0, b.text.size());
@@ -409,8 +417,8 @@ std::vector<Reference> FindArticleReferences(const Document& doc, std::vector<in
     } else if (b.kind == BlockKind::kParagraph) {
       for (auto [lb, le] : Lines(doc, b)) {
         std::string_view line = std::string_view(b.text).substr(lb, le - lb);
-        if (!LooksLikeReference(line)) continue;
         Reference r = ParseReferenceText(line);
+        if (!LooksLikeParsedReference(r, line)) continue;
         r.further_reading = further;
         add(std::move(r), bi, lb, le);
       }

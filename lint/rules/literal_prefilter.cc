@@ -32,10 +32,6 @@ bool Findable(std::string_view atom) {
   return !atom.empty();
 }
 
-// What a pattern needs, in conjunctive form: every clause must have at least
-// one of its atoms in the text. Empty when the pattern needs no atom.
-using Clauses = std::vector<std::vector<std::string>>;
-
 // At most this many clauses per pattern: any subset of them is still a
 // necessary condition, and a few are selective enough.
 constexpr std::size_t kMaxClauses = 8;
@@ -47,7 +43,7 @@ constexpr std::size_t kMaxQuestions = 2000;
 // (now failing), and grow that failing set as far as it stays failing. The
 // atoms left out of it form a clause that holds the seed: a text with none of
 // them fails the formula.
-Result<Clauses> ClausesFor(const std::string& pattern, const RE2::Options& opts) {
+Result<LiteralPrefilter::Clauses> ClausesFor(const std::string& pattern, const RE2::Options& opts) {
   re2::FilteredRE2 filter(kMinAtomLength);
   int id = -1;
   if (filter.Add(pattern, opts, &id) != RE2::NoError) {
@@ -56,7 +52,7 @@ Result<Clauses> ClausesFor(const std::string& pattern, const RE2::Options& opts)
   }
   std::vector<std::string> atoms;
   filter.Compile(&atoms);
-  Clauses out;
+  LiteralPrefilter::Clauses out;
   std::vector<int> passed;
   filter.AllPotentials({}, &passed);
   if (!passed.empty() || atoms.empty()) return out;  // matches without any atom
@@ -114,34 +110,61 @@ Result<Clauses> ClausesFor(const std::string& pattern, const RE2::Options& opts)
 
 }  // namespace
 
-Result<int> LiteralPrefilter::Add(const std::string& pattern, bool case_sensitive) {
+Result<LiteralPrefilter::Clauses> LiteralPrefilter::Analyze(const std::string& pattern,
+                                                            bool case_sensitive) {
   RE2::Options opts;
   opts.set_log_errors(false);
   opts.set_case_sensitive(case_sensitive);
-  const int id = static_cast<int>(need_.size());
-  Result<Clauses> found = ClausesFor(pattern, opts);
+  return ClausesFor(pattern, opts);
+}
+
+Result<int> LiteralPrefilter::Add(const std::string& pattern, bool case_sensitive) {
+  Result<Clauses> found = Analyze(pattern, case_sensitive);
   if (!found.ok()) return found.error();
-  Clauses& clauses = found.value();
+  return Add(std::move(found.value()));
+}
+
+int LiteralPrefilter::Add(Clauses clauses) {
+  const int id = static_cast<int>(need_.size());
   if (clauses.empty()) {
     need_.push_back(0);
+    weak_.emplace_back();
     unfiltered_.push_back(id);
     return id;
   }
+  // A clause that a three-letter atom ("the", "ing", "you") satisfies holds
+  // in most sentences: it would cost a lookup per sentence and filter little.
+  // Such weak clauses are only checked for patterns whose other clauses hold.
+  int strong = 0;
+  std::vector<std::vector<int>> weak;
   for (std::vector<std::string>& clause : clauses) {
-    const int clause_id = static_cast<int>(clause_owner_.size());
-    clause_owner_.push_back(id);
     std::sort(clause.begin(), clause.end());
     clause.erase(std::unique(clause.begin(), clause.end()), clause.end());
+    bool is_weak = std::any_of(clause.begin(), clause.end(),
+                               [](const std::string& a) { return a.size() <= 3; });
+    const int clause_id = static_cast<int>(clause_owner_.size());
+    if (!is_weak) {
+      clause_owner_.push_back(id);
+      ++strong;
+    }
+    std::vector<int> ids;
     for (const std::string& a : clause) {
       auto [it, inserted] = atom_ids_.emplace(a, static_cast<int>(atoms_.size()));
       if (inserted) {
         atoms_.push_back(a);
         postings_.emplace_back();
       }
-      postings_[static_cast<std::size_t>(it->second)].push_back(clause_id);
+      if (is_weak) {
+        ids.push_back(it->second);
+      } else {
+        postings_[static_cast<std::size_t>(it->second)].push_back(clause_id);
+      }
     }
+    if (is_weak) weak.push_back(std::move(ids));
   }
-  need_.push_back(static_cast<int>(clauses.size()));
+  need_.push_back(strong);
+  weak_.push_back(std::move(weak));
+  if (strong == 0) weak_only_.push_back(id);
   return id;
 }
 
@@ -224,11 +247,11 @@ void LiteralPrefilter::FindAtoms(std::string_view text, std::vector<int>* atoms)
     std::fill(reported.begin(), reported.end(), 0);
     stamp = 1;
   }
-  const std::int32_t* next = next_.data();
   const std::int32_t* atom_at = atom_at_.data();
   const std::int32_t* dict = dict_.data();
   const auto classes = static_cast<std::size_t>(classes_);
   std::size_t s = 0;
+  const std::int32_t* next = next_.data();
   for (char ch : text) {
     s = static_cast<std::size_t>(next[s * classes + byte_class_[static_cast<unsigned char>(ch)]]);
     std::int32_t t = atom_at[s] >= 0 ? static_cast<std::int32_t>(s) : dict[s];
@@ -250,13 +273,30 @@ void LiteralPrefilter::Candidates(std::string_view text, std::vector<int>* out) 
   thread_local std::vector<int> atoms;
   thread_local std::vector<char> clause_met;
   thread_local std::vector<int> count, touched_clauses, touched;
+  thread_local std::vector<std::uint32_t> atom_seen;
+  thread_local std::uint32_t stamp = 0;
   FindAtoms(text, &atoms);
   if (atoms.empty()) return;
   if (count.size() < need_.size()) count.assign(need_.size(), 0);
   if (clause_met.size() < clause_owner_.size()) clause_met.assign(clause_owner_.size(), 0);
+  if (atom_seen.size() < atoms_.size()) atom_seen.assign(atoms_.size(), 0);
+  if (++stamp == 0) {
+    std::fill(atom_seen.begin(), atom_seen.end(), 0);
+    stamp = 1;
+  }
+  auto weak_met = [&](int p) {
+    for (const std::vector<int>& clause : weak_[static_cast<std::size_t>(p)]) {
+      bool met = std::any_of(clause.begin(), clause.end(), [&](int a) {
+        return atom_seen[static_cast<std::size_t>(a)] == stamp;
+      });
+      if (!met) return false;
+    }
+    return true;
+  };
   touched.clear();
   touched_clauses.clear();
   for (int a : atoms) {
+    atom_seen[static_cast<std::size_t>(a)] = stamp;
     for (int c : postings_[static_cast<std::size_t>(a)]) {
       if (clause_met[static_cast<std::size_t>(c)]) continue;
       clause_met[static_cast<std::size_t>(c)] = 1;
@@ -268,8 +308,11 @@ void LiteralPrefilter::Candidates(std::string_view text, std::vector<int>* out) 
   for (int c : touched_clauses) clause_met[static_cast<std::size_t>(c)] = 0;
   for (int p : touched) {
     auto& n = count[static_cast<std::size_t>(p)];
-    if (n >= need_[static_cast<std::size_t>(p)]) out->push_back(p);
+    if (n >= need_[static_cast<std::size_t>(p)] && weak_met(p)) out->push_back(p);
     n = 0;
+  }
+  for (int p : weak_only_) {
+    if (weak_met(p)) out->push_back(p);
   }
   std::sort(out->begin(), out->end());
 }

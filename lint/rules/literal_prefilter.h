@@ -26,6 +26,14 @@ class LiteralPrefilter {
   // order added; an error message when the pattern does not compile.
   Result<int> Add(const std::string& pattern, bool case_sensitive);
 
+  // The same in two steps, so that the costly one can run on several
+  // threads: Analyze compiles a pattern and reads what it needs, in
+  // conjunctive form (every clause must find one of its atoms in the text;
+  // no clause: always a candidate); Add(Clauses) registers the result.
+  using Clauses = std::vector<std::vector<std::string>>;
+  static Result<Clauses> Analyze(const std::string& pattern, bool case_sensitive);
+  int Add(Clauses clauses);
+
   // Builds the atom automaton. Call once, after every Add.
   void Compile();
 
@@ -46,9 +54,13 @@ class LiteralPrefilter {
   std::unordered_map<std::string, int> atom_ids_;
   std::vector<std::string> atoms_;
   std::vector<std::vector<int>> postings_;
-  std::vector<int> clause_owner_;  // clause -> pattern
-  std::vector<int> need_;          // pattern -> number of clauses
-  std::vector<int> unfiltered_;    // patterns that are always candidates
+  std::vector<int> clause_owner_;  // strong clause -> pattern
+  // Per pattern, its weak clauses (atom ids), checked only once its strong
+  // clauses hold; and the patterns that have weak clauses only.
+  std::vector<std::vector<std::vector<int>>> weak_;
+  std::vector<int> weak_only_;
+  std::vector<int> need_;        // pattern -> number of strong clauses
+  std::vector<int> unfiltered_;  // patterns that are always candidates
   bool compiled_ = false;
 
   // The automaton: a dense transition table over byte classes (only bytes

@@ -4,7 +4,10 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <mutex>
+#include <optional>
+#include <thread>
 #include <unordered_map>
 
 #include "lint/base/utf8.h"
@@ -124,10 +127,63 @@ const CompiledRule& RuleSet::compiled(int i) const {
   return lazy.rule;
 }
 
+namespace {
+
+// Every pattern the prefilters hold, in the order they are added: a pattern
+// rule's patterns, then each rule's topic, requires and narrow lists.
+std::vector<std::pair<const std::string*, bool>> PrefilterPatterns(const std::vector<Rule>& rules) {
+  std::vector<std::pair<const std::string*, bool>> out;
+  for (const Rule& r : rules) {
+    if (r.topic.empty() && r.check.empty()) {
+      for (const std::string& p : r.patterns) out.push_back({&p, r.case_sensitive});
+    }
+    for (const auto* list : {&r.topic, &r.requires_, &r.narrow}) {
+      for (const std::string& p : *list) out.push_back({&p, r.case_sensitive});
+    }
+  }
+  return out;
+}
+
+// Analyzes the patterns on all cores: compiling hundreds of patterns is most
+// of the start-up, which a pre-commit run on one file pays in full.
+std::vector<Result<LiteralPrefilter::Clauses>> AnalyzeAll(
+    const std::vector<std::pair<const std::string*, bool>>& patterns) {
+  std::vector<std::optional<Result<LiteralPrefilter::Clauses>>> slots(patterns.size());
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i; (i = next.fetch_add(1)) < patterns.size();) {
+      slots[i] = LiteralPrefilter::Analyze(*patterns[i].first, patterns[i].second);
+    }
+  };
+  unsigned cores = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
+  std::size_t threads = patterns.size() < 64 ? 1 : cores;
+  std::vector<std::thread> pool;
+  for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+  std::vector<Result<LiteralPrefilter::Clauses>> out;
+  out.reserve(slots.size());
+  for (auto& slot : slots) out.push_back(std::move(*slot));
+  return out;
+}
+
+}  // namespace
+
 Result<std::shared_ptr<const RuleSet>> RuleSet::Build(std::vector<Rule> rules) {
   std::shared_ptr<RuleSet> rs(new RuleSet());
   std::unordered_map<std::string, int> seen;
   auto prefilter = std::make_unique<Prefilter>();
+  std::vector<Result<LiteralPrefilter::Clauses>> analyzed = AnalyzeAll(PrefilterPatterns(rules));
+  std::size_t next = 0;  // into analyzed, in PrefilterPatterns order
+  auto add = [&](LiteralPrefilter* to, const Rule& r, const std::string& p) -> Status {
+    Result<LiteralPrefilter::Clauses>& a = analyzed[next++];
+    if (!a.ok()) {
+      return Error{r.loc.file, r.loc.line, r.loc.column,
+                   "rule '" + r.id + "': bad pattern '" + p + "': " + a.error().message};
+    }
+    to->Add(std::move(a.value()));
+    return Status();
+  };
   for (std::size_t i = 0; i < rules.size(); ++i) {
     const Rule& r = rules[i];
     auto [it, inserted] = seen.emplace(r.id, static_cast<int>(i));
@@ -139,12 +195,7 @@ Result<std::shared_ptr<const RuleSet>> RuleSet::Build(std::vector<Rule> rules) {
     }
     if (r.topic.empty() && r.check.empty()) {
       for (std::size_t p = 0; p < r.patterns.size(); ++p) {
-        Result<int> id = prefilter->literals.Add(r.patterns[p], r.case_sensitive);
-        if (!id.ok()) {
-          return Error{
-              r.loc.file, r.loc.line, r.loc.column,
-              "rule '" + r.id + "': bad pattern '" + r.patterns[p] + "': " + id.error().message};
-        }
+        if (Status st = add(&prefilter->literals, r, r.patterns[p]); !st.ok()) return st.error();
         prefilter->owner.push_back({static_cast<int>(i), static_cast<int>(p)});
       }
     }
@@ -153,11 +204,7 @@ Result<std::shared_ptr<const RuleSet>> RuleSet::Build(std::vector<Rule> rules) {
     for (const auto* list : {&r.topic, &r.requires_, &r.narrow}) {
       ids[k].first = prefilter->lists.size();
       for (const std::string& p : *list) {
-        Result<int> id = prefilter->lists.Add(p, r.case_sensitive);
-        if (!id.ok()) {
-          return Error{r.loc.file, r.loc.line, r.loc.column,
-                       "rule '" + r.id + "': bad pattern '" + p + "': " + id.error().message};
-        }
+        if (Status st = add(&prefilter->lists, r, p); !st.ok()) return st.error();
       }
       ids[k++].second = prefilter->lists.size();
     }
