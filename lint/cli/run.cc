@@ -123,14 +123,16 @@ Linted LintOne(const Job& job, bool keep_source) {
 // order, as soon as it and every result before it are done (take runs under
 // a lock, one call at a time). Workers stay at most a window of files ahead
 // of the output, so a run holds a few files' findings, not all of them.
-template <typename Take>
-void LintInOrder(const std::vector<Job>& jobs, const Options& o, bool keep_source, Take take) {
+template <typename Prepare, typename Take>
+void LintInOrder(const std::vector<Job>& jobs, const Options& o, bool keep_source, Prepare prepare,
+                 Take take) {
+  using Prepared = decltype(prepare(std::size_t{0}, Linted{}));
   int n = o.jobs > 0 ? o.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   n = static_cast<int>(std::min<std::size_t>(n, std::max<std::size_t>(jobs.size(), 1)));
   const std::size_t window = 16 * static_cast<std::size_t>(n);
   std::mutex mu;
   std::condition_variable cv;
-  std::vector<std::optional<Linted>> done(jobs.size());
+  std::vector<std::optional<Prepared>> done(jobs.size());
   std::size_t next_job = 0, next_out = 0;
   auto work = [&] {
     for (;;) {
@@ -141,12 +143,12 @@ void LintInOrder(const std::vector<Job>& jobs, const Options& o, bool keep_sourc
         if (next_job >= jobs.size()) return;
         i = next_job++;
       }
-      Linted result = LintOne(jobs[i], keep_source);
+      Prepared result = prepare(i, LintOne(jobs[i], keep_source));
       std::unique_lock lock(mu);
       done[i] = std::move(result);
       bool advanced = false;
       while (next_out < jobs.size() && done[next_out]) {
-        Linted ready = std::move(*done[next_out]);
+        Prepared ready = std::move(*done[next_out]);
         done[next_out].reset();
         take(next_out++, std::move(ready));
         advanced = true;
@@ -394,15 +396,36 @@ int RunCli(int argc, char** argv) {
     if (!OpenOutput(o, &out)) return 2;
     JsonStreamWriter writer(*out.stream);
     Summary summary;
-    LintInOrder(jobs.value(), o, keep_source, [&](std::size_t i, Linted l) {
-      if (!l.error.empty()) {
-        errors.push_back(std::move(l.error));
+    // Each worker formats its file's entry and keeps only that text and
+    // the counts; the writer appends the entries in order.
+    struct Entry {
+      std::string error, json;
+      Summary counts;
+      bool fails = false;
+    };
+    auto prepare = [&](std::size_t i, Linted l) {
+      Entry e;
+      e.error = std::move(l.error);
+      if (!e.error.empty()) return e;
+      e.counts.suppressed = l.suppressed;
+      CountFindings(l.report, &e.counts);
+      e.fails = fails(l.report, jobs.value()[i].profile->fail_on);
+      e.json = FormatJsonFile(l.report);
+      return e;
+    };
+    LintInOrder(jobs.value(), o, keep_source, prepare, [&](std::size_t, Entry e) {
+      if (!e.error.empty()) {
+        errors.push_back(std::move(e.error));
         return;
       }
-      summary.suppressed += l.suppressed;
-      CountFindings(l.report, &summary);
-      writer.File(l.report);
-      failed = failed || fails(l.report, jobs.value()[i].profile->fail_on);
+      summary.files += e.counts.files;
+      summary.findings += e.counts.findings;
+      summary.error += e.counts.error;
+      summary.warning += e.counts.warning;
+      summary.info += e.counts.info;
+      summary.suppressed += e.counts.suppressed;
+      writer.Formatted(e.json);
+      failed = failed || e.fails;
     });
     writer.End(summary);
     out.stream->flush();
@@ -415,7 +438,8 @@ int RunCli(int argc, char** argv) {
   std::shared_ptr<const RuleSet> report_rules = ReportRules(profiles);
   report.rules = report_rules.get();
   std::vector<FailOn> fail_on;
-  LintInOrder(jobs.value(), o, keep_source, [&](std::size_t i, Linted l) {
+  auto as_is = [](std::size_t, Linted l) { return l; };
+  LintInOrder(jobs.value(), o, keep_source, as_is, [&](std::size_t i, Linted l) {
     if (!l.error.empty()) {
       errors.push_back(std::move(l.error));
       return;

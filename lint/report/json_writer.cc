@@ -2,6 +2,7 @@
 // its reader.
 #include <limits>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <string>
 
 #include "lint/base/utf8.h"
@@ -309,12 +310,22 @@ JsonStreamWriter::JsonStreamWriter(std::ostream& out) : state_(std::make_unique<
 
 JsonStreamWriter::~JsonStreamWriter() = default;
 
-void JsonStreamWriter::File(const FileReport& file) {
+void JsonStreamWriter::File(const FileReport& file) { Formatted(FormatJsonFile(file)); }
+
+void JsonStreamWriter::Formatted(std::string_view entry) {
   JsonOut& j = state_->j;
-  if (!state_->any_file) j.Raw("[");
-  WriteFileEntry(file, !state_->any_file, &j);
+  j.Raw(state_->any_file ? "," : "[");
+  j.Raw(entry);
   state_->any_file = true;
   j.Flush();
+}
+
+std::string FormatJsonFile(const FileReport& file) {
+  std::ostringstream out;
+  JsonOut j(out);
+  WriteFileEntry(file, /*first=*/true, &j);
+  j.Flush();
+  return std::move(out).str();
 }
 
 void JsonStreamWriter::End(const Summary& s) {

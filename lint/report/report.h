@@ -53,6 +53,8 @@ class JsonStreamWriter {
   explicit JsonStreamWriter(std::ostream& out);
   ~JsonStreamWriter();
   void File(const FileReport& file);
+  // A file entry formatted beforehand by FormatJsonFile (on a worker thread).
+  void Formatted(std::string_view entry);
   void End(const Summary& summary);
 
  private:
@@ -60,6 +62,7 @@ class JsonStreamWriter {
   std::unique_ptr<State> state_;
 };
 void CountFindings(const FileReport& file, Summary* summary);
+std::string FormatJsonFile(const FileReport& file);
 void WriteSarif(const Report& report, std::ostream& out);
 void WriteGithub(const Report& report, const OutputOptions& opts, std::ostream& out);
 void WriteHtml(const Report& report, std::ostream& out);
