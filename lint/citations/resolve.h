@@ -46,9 +46,9 @@ class Resolver {
  public:
   // Description matching compares a citation with every entry, so its cost
   // is citations x entries. Within one file it stops after this many
-  // comparisons (far beyond any article: 1,000 vague citations against a
+  // comparisons (far beyond any article: 250 vague citations against a
   // library of 4,000 entries); later calls rank nothing.
-  static constexpr std::size_t kDescribeBudget = 4'000'000;
+  static constexpr std::size_t kDescribeBudget = 1'000'000;
 
   // `entries` are the article's `article_count` entries, then the library's;
   // the library part's index comes from the shared cache.
