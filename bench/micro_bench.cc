@@ -1,14 +1,17 @@
 // Micro-benchmarks of the per-sentence hot paths: sentence splitting, the
-// RE2::Set prefilter plus spans, context classification, and the whole
-// per-file pipeline.
+// literal prefilter alone and with the spans of the patterns it lets through,
+// context classification, citation extraction, and the whole per-file
+// pipeline.
 #include <benchmark/benchmark.h>
 
 #include <string>
 
+#include "lint/citations/extract.h"
 #include "lint/context/context.h"
 #include "lint/document/document.h"
 #include "lint/document/sentence.h"
 #include "lint/engine/linter.h"
+#include "lint/rules/literal_prefilter.h"
 #include "lint/rules/pack_loader.h"
 #include "lint/text/sentences.h"
 
@@ -39,6 +42,35 @@ void BM_SplitSentences(benchmark::State& state) {
   state.SetBytesProcessed(state.iterations() * text.size());
 }
 BENCHMARK(BM_SplitSentences);
+
+// The literal scan and clause check alone, over every claim pattern.
+void BM_LiteralPrefilter(benchmark::State& state) {
+  static const LiteralPrefilter* filter = [] {
+    auto* f = new LiteralPrefilter();
+    const std::vector<Rule> rules = LoadBuiltinRules().value();
+    for (const Rule& r : rules) {
+      if (!r.topic.empty() || !r.check.empty()) continue;
+      for (const std::string& p : r.patterns) (void)f->Add(p, r.case_sensitive);
+    }
+    f->Compile();
+    return f;
+  }();
+  std::string text(kParagraph);
+  std::vector<int> out;
+  for (auto _ : state) {
+    filter->Candidates(text, &out);
+    benchmark::DoNotOptimize(out);
+  }
+  state.SetBytesProcessed(state.iterations() * text.size());
+}
+BENCHMARK(BM_LiteralPrefilter);
+
+void BM_CitationExtract(benchmark::State& state) {
+  std::string text(kParagraph);
+  for (auto _ : state) benchmark::DoNotOptimize(cite::ExtractFromText(text));
+  state.SetBytesProcessed(state.iterations() * text.size());
+}
+BENCHMARK(BM_CitationExtract);
 
 void BM_PrefilterAndSpans(benchmark::State& state) {
   auto rules = Rules();

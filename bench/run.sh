@@ -21,7 +21,8 @@ cores=$(nproc)
 measure() {  # name, command...: prints "seconds rss_kb"
   local name=$1; shift
   /usr/bin/time -f "%e %M" -o "$work/time" "$@" > /dev/null 2> "$work/err" || true
-  read -r secs rss < "$work/time"
+  # A tool that exits non-zero (findings) makes time(1) write a note first.
+  read -r secs rss < <(tail -n 1 "$work/time")
   echo "$secs $rss"
 }
 

@@ -236,11 +236,16 @@ bool OpenOutput(const Options& o, Output* out) {
   return true;
 }
 
-void WriteReport(const Report& report, const Options& o, std::ostream& out) {
+OutputOptions OutputOptionsFor(const Options& o) {
   OutputOptions oo;
   const char* no_color = std::getenv("NO_COLOR");
   oo.color = o.color == "always" || (o.color == "auto" && o.output.empty() &&
                                      isatty(STDOUT_FILENO) && !(no_color && *no_color));
+  return oo;
+}
+
+void WriteReport(const Report& report, const Options& o, std::ostream& out) {
+  OutputOptions oo = OutputOptionsFor(o);
   switch (o.format) {
     case Format::kText:
       WriteText(report, oo, out);
@@ -389,17 +394,21 @@ int RunCli(int argc, char** argv) {
                        [&](const Finding& x) { return AtOrAbove(x.severity, fail_on); });
   };
 
-  // JSON with no baseline to apply across files is written as the files
-  // come, so memory does not grow with the number of files.
-  if (o.format == Format::kJson && o.baseline.empty() && o.write_baseline.empty()) {
+  // JSON and text with no baseline to apply across files are written as the
+  // files come, so memory does not grow with the number of files. Each
+  // worker formats its file and keeps only that text and the counts; the
+  // writer appends them in input order.
+  if ((o.format == Format::kJson || o.format == Format::kText) && o.baseline.empty() &&
+      o.write_baseline.empty()) {
+    const bool json = o.format == Format::kJson;
+    const OutputOptions oo = OutputOptionsFor(o);
     Output out;
     if (!OpenOutput(o, &out)) return 2;
-    JsonStreamWriter writer(*out.stream);
+    std::optional<JsonStreamWriter> writer;
+    if (json) writer.emplace(*out.stream);
     Summary summary;
-    // Each worker formats its file's entry and keeps only that text and
-    // the counts; the writer appends the entries in order.
     struct Entry {
-      std::string error, json;
+      std::string error, text;
       Summary counts;
       bool fails = false;
     };
@@ -410,7 +419,7 @@ int RunCli(int argc, char** argv) {
       e.counts.suppressed = l.suppressed;
       CountFindings(l.report, &e.counts);
       e.fails = fails(l.report, jobs.value()[i].profile->fail_on);
-      e.json = FormatJsonFile(l.report);
+      e.text = json ? FormatJsonFile(l.report) : FormatTextFile(l.report, oo);
       return e;
     };
     LintInOrder(jobs.value(), o, keep_source, prepare, [&](std::size_t, Entry e) {
@@ -424,10 +433,18 @@ int RunCli(int argc, char** argv) {
       summary.warning += e.counts.warning;
       summary.info += e.counts.info;
       summary.suppressed += e.counts.suppressed;
-      writer.Formatted(e.json);
+      if (json) {
+        writer->Formatted(e.text);
+      } else {
+        *out.stream << e.text;
+      }
       failed = failed || e.fails;
     });
-    writer.End(summary);
+    if (json) {
+      writer->End(summary);
+    } else {
+      WriteTextSummary(summary, oo, *out.stream);
+    }
     out.stream->flush();
     for (const std::string& e : errors) std::cerr << "claimlint: " << e << "\n";
     if (!errors.empty()) return 2;

@@ -43,6 +43,10 @@ struct OutputOptions {
 };
 
 void WriteText(const Report& report, const OutputOptions& opts, std::ostream& out);
+// The same in pieces, for writing as the files come: one file's lines, and
+// the closing summary line.
+std::string FormatTextFile(const FileReport& file, const OutputOptions& opts);
+void WriteTextSummary(const Summary& summary, const OutputOptions& opts, std::ostream& out);
 void WriteJson(const Report& report, std::ostream& out);
 
 // The same JSON written as the files come, so that a long run holds one

@@ -1,6 +1,7 @@
 // Compiler-style text: "path:line:col: severity: message [rule]", the source
 // line, a caret underline, and a summary line.
 #include <algorithm>
+#include <sstream>
 #include <string>
 #include <string_view>
 
@@ -167,9 +168,18 @@ class TextWriter {
 }  // namespace
 
 void WriteText(const Report& report, const OutputOptions& opts, std::ostream& out) {
-  TextWriter writer(opts, out);
-  for (const FileReport& file : report.files) writer.WriteFile(file);
-  writer.WriteSummary(report_internal::CountedSummary(report));
+  for (const FileReport& file : report.files) out << FormatTextFile(file, opts);
+  WriteTextSummary(report_internal::CountedSummary(report), opts, out);
+}
+
+std::string FormatTextFile(const FileReport& file, const OutputOptions& opts) {
+  std::ostringstream out;
+  TextWriter(opts, out).WriteFile(file);
+  return std::move(out).str();
+}
+
+void WriteTextSummary(const Summary& summary, const OutputOptions& opts, std::ostream& out) {
+  TextWriter(opts, out).WriteSummary(summary);
 }
 
 }  // namespace claimlint

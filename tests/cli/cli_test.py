@@ -576,6 +576,19 @@ def t_jobs(tmp):
                 check(o.raw == one.raw and o.code == one.code,
                       f"--jobs {k} output is byte-identical to --jobs 1 ({label}, {fmt})",
                       f"{len(o.raw)} vs {len(one.raw)} bytes")
+    # JSON and text are written file by file as the run goes; with a baseline
+    # the whole report is built first. An empty baseline changes nothing, so
+    # both ways must give the same bytes.
+    write(f"{tmp}/empty.md", "")
+    r = run(["--write-baseline", "empty-base.json", "empty.md"], tmp)
+    check(r.code == 0, "an empty baseline is written", r.describe())
+    for fmt in ("json", "text"):
+        streamed = run(["--format", fmt, "--fail-on", "never", corpus], tmp)
+        built = run(["--format", fmt, "--fail-on", "never", "--baseline", "empty-base.json",
+                     corpus], tmp)
+        check(streamed.raw == built.raw and streamed.code == built.code,
+              f"{fmt}: the streamed report equals the one built whole",
+              f"{len(streamed.raw)} vs {len(built.raw)} bytes")
     n = corpus_copies(tmp, 6)
     a = run(["--format", "json", "--fail-on", "never", "--jobs", "1", "c"], tmp)
     check(a.code == 0 and len(a.json()["files"]) == n, f"{n} files lint", a.describe())
