@@ -228,7 +228,8 @@ bool PackSelected(const Config& c, const Rule& r) {
 }  // namespace
 
 bool IsBuiltinMetaRule(std::string_view id) {
-  return id == kUnusedSuppressionRule || id == kBadSuppressionRule;
+  return id == kUnusedSuppressionRule || id == kBadSuppressionRule ||
+         id == "meta.too-many-findings" || id == "meta.citation-budget";
 }
 
 bool Config::Covers(const std::string& file) const {

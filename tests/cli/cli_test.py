@@ -652,6 +652,19 @@ def t_rules_info(tmp):
     check(r.code == 2 and r.out == "" and "test.nothing" in r.err,
           "--explain of an unknown rule exits 2", r.describe())
     os.remove(f"{tmp}/.claimlint.yml")
+    for own in ("input.encoding", "input.binary", "input.front-matter", "input.references",
+                "meta.too-many-findings", "meta.citation-budget", "meta.unused-suppression",
+                "meta.bad-suppression"):
+        r = run(["--explain", own], tmp)
+        check(r.code == 0 and r.out.startswith(own + " (") and "why: " in r.out,
+              f"--explain describes claimlint's own finding {own}", r.describe())
+    write(f"{tmp}/.claimlint.yml", "rules:\n  meta.citation-budget: off\n"
+          "  meta.too-many-findings: info\n")
+    write(f"{tmp}/clean.md", "")
+    r = run(["--print-config", "clean.md"], tmp)
+    check(r.code == 0, "a config may re-level or switch off claimlint's own meta findings",
+          r.describe())
+    os.remove(f"{tmp}/.claimlint.yml")
     r = run(["--list-rules"], tmp)
     check(r.code == 0 and r.out.strip().endswith("rules"), "--list-rules with the built-in packs",
           r.describe())
