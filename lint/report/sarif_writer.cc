@@ -137,11 +137,6 @@ void WriteSarif(const Report& report, std::ostream& out) {
     index[id] = static_cast<int>(rules.size());
     rules.push_back(RuleJson(id, lookup.Find(id), *first));
   }
-  ojson results = ojson::array();
-  for (const FileReport& file : report.files) {
-    for (const Finding& f : file.findings) results.push_back(ResultJson(file, f, index[f.rule]));
-  }
-
   ojson driver;
   driver["name"] = "claimlint";
   driver["version"] = CLAIMLINT_VERSION;
@@ -151,13 +146,37 @@ void WriteSarif(const Report& report, std::ostream& out) {
   ojson run;
   run["tool"] = {{"driver", std::move(driver)}};
   run["columnKind"] = "unicodeCodePoints";
-  run["results"] = std::move(results);
+  run["results"] = ojson::array();
   ojson log;
   log["$schema"] = kSarifSchema;
   log["version"] = "2.1.0";
   log["runs"] = ojson::array();
   log["runs"].push_back(std::move(run));
-  out << log.dump(2, ' ', false, ojson::error_handler_t::replace) << '\n';
+
+  // The log around an empty results array, dumped as one document; the
+  // results are then written into it one at a time, indented as the whole
+  // dump would indent them, so that a large run never holds them all as JSON.
+  const std::string frame = log.dump(2, ' ', false, ojson::error_handler_t::replace);
+  const std::string empty = "\"results\": []";
+  const std::size_t at = frame.rfind(empty) + empty.size() - 1;  // at the ']'
+  const std::size_t line = frame.rfind('\n', at) + 1;
+  const std::string indent(frame.find('"', line) - line + 2, ' ');
+  out << std::string_view(frame).substr(0, at);
+  bool any = false;
+  for (const FileReport& file : report.files) {
+    for (const Finding& f : file.findings) {
+      std::string result =
+          ResultJson(file, f, index[f.rule]).dump(2, ' ', false, ojson::error_handler_t::replace);
+      out << (any ? ",\n" : "\n") << indent;
+      for (char c : result) {
+        out << c;
+        if (c == '\n') out << indent;  // dump escapes newlines in strings: these are its own
+      }
+      any = true;
+    }
+  }
+  if (any) out << '\n' << std::string(indent.size() - 2, ' ');
+  out << std::string_view(frame).substr(at) << '\n';
 }
 
 }  // namespace claimlint

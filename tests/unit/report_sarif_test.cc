@@ -106,6 +106,16 @@ TEST(ReportSarifTest, ResultsPointAtTheirRulesAndRegions) {
   EXPECT_EQ(results[3]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], "b.md");
 }
 
+// The results are written one at a time into the dumped frame; the bytes must
+// be what one dump of the whole log (ordered keys, 2-space indent) gives.
+TEST(ReportSarifTest, WrittenLikeOneDumpOfTheWholeLog) {
+  for (const Report& r : {Sample(), Report()}) {
+    std::string text = Capture([&](std::ostream& out) { WriteSarif(r, out); });
+    nlohmann::ordered_json whole = nlohmann::ordered_json::parse(text);
+    EXPECT_EQ(text, whole.dump(2) + "\n");
+  }
+}
+
 TEST(ReportSarifTest, EmptyReportIsStillALog) {
   json log = Sarif(MakeReport({MakeFile("a.md", "", {})}));
   EXPECT_TRUE(log["runs"][0]["results"].empty());
