@@ -214,9 +214,12 @@ DescribeOptions DescribeOptionsFrom(const RuleSet& rules) {
 }  // namespace cite
 
 std::pair<std::size_t, std::size_t> CitationAnalysis::OfSentence(int sentence) const {
-  auto s = static_cast<std::size_t>(sentence);
-  if (sentence < 0 || s + 1 >= sentence_start.size()) return {0, citations.size()};
-  return {sentence_start[s], sentence_start[s + 1]};
+  auto first = std::partition_point(citations.begin(), citations.end(),
+                                    [&](const Citation& c) { return c.sentence < sentence; });
+  auto last = std::partition_point(first, citations.end(),
+                                   [&](const Citation& c) { return c.sentence <= sentence; });
+  return {static_cast<std::size_t>(first - citations.begin()),
+          static_cast<std::size_t>(last - citations.begin())};
 }
 
 bool CitationAnalysis::Supported(int sentence) const {
@@ -397,17 +400,6 @@ CitationAnalysis AnalyzeCitations(const CheckInput& in) {
                      if (x.sentence != y.sentence) return x.sentence < y.sentence;
                      return x.begin < y.begin;
                    });
-  a.sentence_start.assign(in.sentences.size() + 1, 0);
-  for (const Citation& c : a.citations) {
-    if (c.sentence >= 0) ++a.sentence_start[static_cast<std::size_t>(c.sentence) + 1];
-  }
-  for (std::size_t s = 1; s < a.sentence_start.size(); ++s) {
-    a.sentence_start[s] += a.sentence_start[s - 1];
-  }
-  // Citations with no sentence (none expected) would sort first: shift past them.
-  std::size_t unplaced = static_cast<std::size_t>(std::count_if(
-      a.citations.begin(), a.citations.end(), [](const Citation& c) { return c.sentence < 0; }));
-  for (std::size_t& v : a.sentence_start) v += unplaced;
   return a;
 }
 

@@ -61,10 +61,8 @@ class CitationAnalysis {
   // later vague citations were not matched to entries by their words.
   bool describe_budget_spent = false;
 
-  // citations is sorted by sentence; the citations of sentence s are
-  // [sentence_start[s], sentence_start[s + 1]). Empty: scan them all.
-  std::vector<std::size_t> sentence_start;
-  // The range of `citations` that holds those of `sentence` (and maybe others).
+  // The range of `citations` (sorted by sentence, as AnalyzeCitations
+  // leaves them) that holds those of `sentence`.
   std::pair<std::size_t, std::size_t> OfSentence(int sentence) const;
 
   // True when the sentence (index into CheckInput::sentences) carries a

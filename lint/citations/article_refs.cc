@@ -69,25 +69,8 @@ bool ParseAuthors(std::string_view segment, std::vector<std::string>* families,
     *institution = Trim(inst);
     return true;
   }
-  std::vector<std::string> chunks;
-  std::string cur;
-  auto flush = [&] {
-    chunks.push_back(Trim(cur));
-    cur.clear();
-  };
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == ',' || s[i] == ';' || s[i] == '&') {
-      flush();
-    } else if (s.compare(i, 5, " and ") == 0) {
-      flush();
-      i += 4;
-    } else {
-      cur += s[i];
-    }
-  }
-  flush();
   std::vector<std::string> found;
-  for (const std::string& chunk : chunks) {
+  for (const std::string& chunk : SplitNameList(s, ",;&")) {
     if (chunk.empty()) continue;
     std::vector<std::string> name;
     std::size_t start = 0;

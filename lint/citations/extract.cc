@@ -140,28 +140,14 @@ std::vector<std::string> SplitFamilies(std::string_view authors) {
   std::size_t etal = a.find(" et al");
   if (etal != std::string::npos) a.resize(etal);
   std::vector<std::string> out;
-  std::string cur;
-  auto flush = [&] {
-    std::string t = Trim(cur);
-    cur.clear();
+  for (std::string t : SplitNameList(a, ",&")) {
     for (std::string_view poss : {"'s", "’s"}) {
       if (t.size() > poss.size() && t.compare(t.size() - poss.size(), poss.size(), poss) == 0) {
         t.resize(t.size() - poss.size());
       }
     }
     if (!t.empty()) out.push_back(t);
-  };
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (a[i] == ',' || a[i] == '&') {
-      flush();
-    } else if (a.compare(i, 5, " and ") == 0) {
-      flush();
-      i += 4;
-    } else {
-      cur += a[i];
-    }
   }
-  flush();
   return out;
 }
 
@@ -271,7 +257,7 @@ void FindAuthorYear(std::string_view text, const Gates& gates, std::vector<Citat
   found.clear();
   // Bare narrative, only with "et al." or "and colleagues": "Lee et al. 2013".
   static const RE2& kBareRe = Re(BarePattern());
-  if (gates(kGateBare))
+  if (gates(kGateBare)) {
     ForEachMatch(kBareRe, text, [&](const std::vector<StringPiece>& m) {
       std::size_t b = Off(text, m[0]), e = b + m[0].size();
       if (!overlaps(b, e)) {
@@ -279,6 +265,7 @@ void FindAuthorYear(std::string_view text, const Gates& gates, std::vector<Citat
                       std::string_view(m[2].data(), m[2].size()), &found);
       }
     });
+  }
   out->insert(out->end(), found.begin(), found.end());
 }
 
@@ -353,7 +340,7 @@ const char kPmcPattern[] = R"(\b(?:PMCID\s*:?\s*)?(PMC\d{4,9})\b)";
 
 void FindIdentifiers(std::string_view text, const Gates& gates, std::vector<Citation>* out) {
   static const RE2& url = Re(kUrlPattern);
-  if (gates(kGateUrl))
+  if (gates(kGateUrl)) {
     ForEachMatch(url, text, [&](const std::vector<StringPiece>& m) {
       std::string_view u = TrimUrlTail(std::string_view(m[0].data(), m[0].size()));
       UrlInfo info = ClassifyUrl(u);
@@ -370,13 +357,14 @@ void FindIdentifiers(std::string_view text, const Gates& gates, std::vector<Cita
       c.source = info.body;
       out->push_back(std::move(c));
     });
+  }
   auto inside = [&](std::size_t b) {
     return std::any_of(out->begin(), out->end(),
                        [&](const Citation& c) { return b >= c.begin && b < c.end; });
   };
   std::vector<Citation> found;
   static const RE2& doi = Re(kDoiPattern);
-  if (gates(kGateDoi))
+  if (gates(kGateDoi)) {
     ForEachMatch(doi, text, [&](const std::vector<StringPiece>& m) {
       std::size_t b = Off(text, m[0]);
       if (inside(b)) return;
@@ -389,8 +377,9 @@ void FindIdentifiers(std::string_view text, const Gates& gates, std::vector<Cita
       c.doi = NormalizeDoi(d);
       found.push_back(std::move(c));
     });
+  }
   static const RE2& pmid = Re(kPmidPattern);
-  if (gates(kGatePmid))
+  if (gates(kGatePmid)) {
     ForEachMatch(pmid, text, [&](const std::vector<StringPiece>& m) {
       std::size_t b = Off(text, m[0]);
       if (inside(b)) return;
@@ -402,8 +391,9 @@ void FindIdentifiers(std::string_view text, const Gates& gates, std::vector<Cita
       c.pmid = std::string(m[1]);
       found.push_back(std::move(c));
     });
+  }
   static const RE2& pmc = Re(kPmcPattern);
-  if (gates(kGatePmc))
+  if (gates(kGatePmc)) {
     ForEachMatch(pmc, text, [&](const std::vector<StringPiece>& m) {
       std::size_t b = Off(text, m[0]);
       if (inside(b)) return;
@@ -416,6 +406,7 @@ void FindIdentifiers(std::string_view text, const Gates& gates, std::vector<Cita
       c.evidence_host = true;
       found.push_back(std::move(c));
     });
+  }
   out->insert(out->end(), found.begin(), found.end());
 }
 
@@ -555,7 +546,7 @@ void FindNamedSources(std::string_view text, const Gates& gates, std::vector<Cit
   const std::vector<Form>& kForms = NamedForms();
   static const RE2& code = Re(kGuidelineCodePattern);
   std::string found_code;
-  if (gates(kGateCode))
+  if (gates(kGateCode)) {
     ForEachMatch(code, text, [&](const std::vector<StringPiece>& m) {
       if (found_code.empty()) {
         for (char ch : std::string(m[1])) {
@@ -564,6 +555,7 @@ void FindNamedSources(std::string_view text, const Gates& gates, std::vector<Cit
         if (found_code.rfind("NICEguideline", 0) == 0) found_code = found_code.substr(13);
       }
     });
+  }
   static const std::vector<std::unique_ptr<RE2>> kCompiled = [] {
     std::vector<std::unique_ptr<RE2>> v;
     for (const Form& f : NamedForms()) v.push_back(std::make_unique<RE2>(f.pattern));

@@ -325,6 +325,25 @@ void LineColumn(std::string_view text, std::size_t offset, int* line, int* colum
   }
 }
 
+std::vector<std::string> SplitNameList(std::string_view s, std::string_view separators) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (separators.find(s[i]) != std::string_view::npos) {
+      out.push_back(Trim(cur));
+      cur.clear();
+    } else if (s.compare(i, 5, " and ") == 0) {
+      out.push_back(Trim(cur));
+      cur.clear();
+      i += 4;
+    } else {
+      cur += s[i];
+    }
+  }
+  out.push_back(Trim(cur));
+  return out;
+}
+
 void LineCounter::At(std::size_t offset, int* line, int* column) {
   offset = std::min(offset, text_.size());
   if (offset < pos_) {

@@ -45,6 +45,9 @@ double TitleSimilarity(std::string_view a, std::string_view b);
 // Strips ASCII blanks (and no-break spaces) from both ends.
 std::string_view TrimView(std::string_view s);
 std::string Trim(std::string_view s);
+// A list of names split at any of `separators` and at " and ", each part
+// trimmed (empty parts kept): "Lee, Kim and Park" -> {Lee, Kim, Park}.
+std::vector<std::string> SplitNameList(std::string_view s, std::string_view separators);
 // 1-based line and column (in code points) of byte `offset` of `text`.
 void LineColumn(std::string_view text, std::size_t offset, int* line, int* column);
 

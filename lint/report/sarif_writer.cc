@@ -168,10 +168,13 @@ void WriteSarif(const Report& report, std::ostream& out) {
       std::string result =
           ResultJson(file, f, index[f.rule]).dump(2, ' ', false, ojson::error_handler_t::replace);
       out << (any ? ",\n" : "\n") << indent;
-      for (char c : result) {
-        out << c;
-        if (c == '\n') out << indent;  // dump escapes newlines in strings: these are its own
+      // dump escapes newlines inside strings, so every '\n' here is a line of its own.
+      std::string_view rest(result);
+      for (std::size_t nl; (nl = rest.find('\n')) != std::string_view::npos;
+           rest.remove_prefix(nl + 1)) {
+        out << rest.substr(0, nl + 1) << indent;
       }
+      out << rest;
       any = true;
     }
   }

@@ -264,12 +264,12 @@ void LiteralPrefilter::FindAtoms(std::string_view text, std::vector<int>* atoms)
 }
 
 void LiteralPrefilter::Candidates(std::string_view text, std::vector<int>* out) const {
-  out->assign(unfiltered_.begin(), unfiltered_.end());
+  out->clear();
   if (!compiled_) {  // no automaton yet: everything is a candidate
-    out->clear();
     for (int i = 0; i < size(); ++i) out->push_back(i);
     return;
   }
+  out->assign(unfiltered_.begin(), unfiltered_.end());
   thread_local std::vector<int> atoms;
   thread_local std::vector<char> clause_met;
   thread_local std::vector<int> count, touched_clauses, touched;
