@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "lint/checks/registry.h"
 #include "lint/citations/extract.h"
 #include "lint/context/context.h"
 #include "lint/document/document.h"
@@ -13,7 +14,7 @@
 #include "lint/engine/linter.h"
 #include "lint/rules/literal_prefilter.h"
 #include "lint/rules/pack_loader.h"
-#include "lint/text/sentences.h"
+#include "lint/document/sentence_splitter.h"
 
 namespace claimlint {
 namespace {
@@ -32,7 +33,7 @@ std::string Article(int paragraphs) {
 }
 
 std::shared_ptr<const RuleSet> Rules() {
-  static auto rules = RuleSet::Build(LoadBuiltinRules().value()).value();
+  static auto rules = RuleSet::Build(LoadBuiltinRules(BuiltinChecks()).value()).value();
   return rules;
 }
 
@@ -47,7 +48,7 @@ BENCHMARK(BM_SplitSentences);
 void BM_LiteralPrefilter(benchmark::State& state) {
   static const LiteralPrefilter* filter = [] {
     auto* f = new LiteralPrefilter();
-    const std::vector<Rule> rules = LoadBuiltinRules().value();
+    const std::vector<Rule> rules = LoadBuiltinRules(BuiltinChecks()).value();
     for (const Rule& r : rules) {
       if (!r.topic.empty() || !r.check.empty()) continue;
       for (const std::string& p : r.patterns) (void)f->Add(p, r.case_sensitive);

@@ -7,13 +7,14 @@
 #include <string_view>
 #include <vector>
 
+#include "lint/checks/registry.h"
 #include "lint/config/config.h"
 #include "lint/rules/pack_loader.h"
 
 namespace {
 
 const std::vector<claimlint::Rule>& BuiltinRules() {
-  static const std::vector<claimlint::Rule> rules = claimlint::LoadBuiltinRules().value();
+  static const std::vector<claimlint::Rule> rules = claimlint::LoadBuiltinRules(claimlint::BuiltinChecks()).value();
   return rules;
 }
 
@@ -35,9 +36,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   config.rule_files.clear();
   claimlint::RuleInputs inputs;
   inputs.builtin = &BuiltinRules();
+  inputs.catalog = &claimlint::BuiltinChecks();
   auto rules = claimlint::ResolveRules(config, inputs);
   if (rules.ok()) {
-    claimlint::DescribeConfig(config, rules.value(), "fuzz/article.md", config.fail_on);
+    claimlint::DescribeConfig(config, rules.value(), "fuzz/article.md",
+                              std::string(claimlint::FailOnName(
+                                  config.fail_on.value_or(claimlint::FailOn::kError))));
   }
   claimlint::RulePolicy policy(config, inputs);
   claimlint::Severity severity = claimlint::Severity::kWarning;

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "lint/checks/registry.h"
 #include "lint/base/utf8.h"
 #include "lint/engine/linter.h"
 #include "lint/rules/pack_loader.h"
@@ -14,8 +15,8 @@ namespace {
 
 const claimlint::Linter& TheLinter() {
   static claimlint::Linter linter(
-      {claimlint::RuleSet::Build(claimlint::LoadBuiltinRules().value()).value(),
-       claimlint::ContextClassifier::Builtin(), nullptr});
+      {claimlint::RuleSet::Build(claimlint::LoadBuiltinRules(claimlint::BuiltinChecks()).value()).value(),
+       claimlint::ContextClassifier::Builtin(), nullptr, nullptr});
   return linter;
 }
 
@@ -36,7 +37,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       Check(seg.plain + seg.plain_len <= b.text.size());
     }
   }
-  std::vector<claimlint::Finding> findings = TheLinter().Check(doc);
+  std::vector<claimlint::Finding> findings = TheLinter().LintDocument(doc).findings;
   std::vector<std::size_t> invalid;
   for (const claimlint::Finding& f : findings) {
     Check(f.begin <= f.end && f.end <= doc.text.size());

@@ -25,7 +25,7 @@ std::vector<claimlint::Finding> BlockFindings(const claimlint::Document& doc) {
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
     claimlint::Finding f;
     f.rule = kRules[i % 5];
-    f.category = f.rule.substr(0, f.rule.find('.'));
+    claimlint::ParseCategory(f.rule.substr(0, f.rule.find('.')), &f.category);
     f.message = "fuzz";
     f.begin = doc.blocks[i].src_begin;
     f.end = doc.blocks[i].src_end;
@@ -46,14 +46,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::vector<claimlint::Finding> findings = BlockFindings(doc);
   claimlint::FinalizeFindings(doc, &findings);
   std::size_t before = findings.size(), inputs = 0;
-  for (const claimlint::Finding& f : findings) inputs += f.category == "input";
+  for (const claimlint::Finding& f : findings) inputs += f.category == claimlint::Category::kInput;
   claimlint::SuppressionOutcome outcome = claimlint::ApplySuppressions(doc, &findings);
   claimlint::FinalizeFindings(doc, &findings);
   Check(outcome.suppressed >= 0 && static_cast<std::size_t>(outcome.suppressed) <= before);
   std::size_t inputs_after = 0;
   for (const claimlint::Finding& f : findings) {
     Check(f.begin <= f.end && f.end <= doc.text.size());
-    inputs_after += f.category == "input";
+    inputs_after += f.category == claimlint::Category::kInput;
   }
   Check(inputs_after == inputs);
   return 0;

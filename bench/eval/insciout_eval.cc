@@ -27,13 +27,14 @@
 #include <string>
 #include <vector>
 
-#include "lint/citations/library.h"
+#include "lint/checks/registry.h"
+#include "lint/references/library.h"
 #include "lint/citations/strength.h"
 #include "lint/context/context.h"
 #include "lint/engine/linter.h"
 #include "lint/rules/pack_loader.h"
 #include "lint/rules/rule_set.h"
-#include "lint/text/sentences.h"
+#include "lint/document/sentence_splitter.h"
 
 namespace {
 
@@ -107,7 +108,7 @@ int main(int argc, char** argv) {
     std::cerr << "no pairs read from " << path << "\n";
     return 2;
   }
-  auto loaded = claimlint::LoadBuiltinRules();
+  auto loaded = claimlint::LoadBuiltinRules(claimlint::BuiltinChecks());
   if (!loaded.ok()) {
     std::cerr << loaded.error().ToString() << "\n";
     return 2;

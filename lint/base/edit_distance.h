@@ -1,8 +1,9 @@
-// Levenshtein distance, for "did you mean" hints in error messages.
+// Levenshtein distance, and "did you mean" hints for names typed by a user.
 #pragma once
 
 #include <algorithm>
 #include <cstddef>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -21,6 +22,29 @@ inline std::size_t EditDistance(std::string_view a, std::string_view b) {
     }
   }
   return row[b.size()];
+}
+
+// The name of `names` closest to `word`, when it is close enough to be the
+// likely intent (about one edit in four letters); "" otherwise.
+template <typename Names>
+std::string ClosestName(std::string_view word, const Names& names) {
+  std::string best;
+  std::size_t best_d = std::max<std::size_t>(3, word.size() / 4) + 1;
+  for (const auto& n : names) {
+    std::size_t d = EditDistance(word, n);
+    if (d < best_d) {
+      best_d = d;
+      best = std::string(n);
+    }
+  }
+  return best;
+}
+
+// "; did you mean 'NAME'?" for the closest name, or "".
+template <typename Names>
+std::string DidYouMean(std::string_view word, const Names& names) {
+  std::string best = ClosestName(word, names);
+  return best.empty() ? "" : "; did you mean '" + best + "'?";
 }
 
 }  // namespace claimlint

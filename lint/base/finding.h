@@ -7,17 +7,34 @@
 #include <string_view>
 #include <vector>
 
+#include "lint/base/byte_range.h"
+
 namespace claimlint {
 
 enum class Severity { kInfo = 0, kWarning = 1, kError = 2 };
 
 std::string_view SeverityName(Severity s);
-// Parses "error" | "warning" | "info"; false when unknown.
-bool ParseSeverity(std::string_view name, Severity* out);
+// Parses "error" | "warning" (or "warn") | "info"; false when unknown.
+[[nodiscard]] bool ParseSeverity(std::string_view name, Severity* out);
+
+// What a finding is about. input and meta are claimlint's own findings
+// (rules/claimlint.yaml): about the file read, and about the run.
+enum class Category { kClaim, kCitation, kDisclosure, kQuality, kInput, kMeta };
+
+std::string_view CategoryName(Category c);
+[[nodiscard]] bool ParseCategory(std::string_view name, Category* out);
+
+// When a run fails (exit status 1): a finding at or above this level.
+enum class FailOn { kError, kWarning, kInfo, kNever };
+
+std::string_view FailOnName(FailOn f);
+[[nodiscard]] bool ParseFailOn(std::string_view name, FailOn* out);
+// True when a finding of severity `s` fails a run with `fail_on`.
+bool FailsAt(Severity s, FailOn fail_on);
 
 struct Finding {
-  std::string rule;      // stable dotted id, e.g. "claim.immune-boost"
-  std::string category;  // claim | citation | disclosure | quality | input | meta
+  std::string rule;  // stable dotted id, e.g. "claim.immune-boost"
+  Category category = Category::kClaim;
   Severity severity = Severity::kWarning;
   std::string message;
 
@@ -34,6 +51,8 @@ struct Finding {
   std::string context;     // asserted | negated | hedged | reported | question | hypothetical | ""
   std::string suggestion;  // how to fix it
   std::string fingerprint;  // stable across edits elsewhere in the file
+
+  SourceRange source_range() const { return {begin, end}; }
 };
 
 // Sort order of reports: file, line, column, rule, then message.

@@ -1,5 +1,7 @@
 #include "lint/baseline/baseline.h"
 
+#include "lint/text/source_index.h"
+
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -8,6 +10,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <unordered_map>
 #include <variant>
 
 #ifndef CLAIMLINT_VERSION
@@ -165,7 +168,9 @@ Result<Baseline> ParseBaseline(std::string_view text, const std::string& filenam
   } catch (const json::exception& ex) {
     Error e{filename, 0, 0, "invalid JSON in baseline"};
     if (const auto* pe = dynamic_cast<const json::parse_error*>(&ex)) {
-      LineColumn(text, pe->byte > 0 ? pe->byte - 1 : 0, &e.line, &e.column);
+      Position at = SourceIndex(text).At(text, pe->byte > 0 ? pe->byte - 1 : 0);
+      e.line = at.line;
+      e.column = at.column;
     }
     std::string_view what = ex.what();
     if (auto close = what.find("] "); !what.empty() && what[0] == '[' && close != what.npos) {
@@ -185,16 +190,11 @@ Result<Baseline> ReadBaseline(const std::string& path) {
   return ParseBaseline(ss.str(), path);
 }
 
-Baseline BaselineFromReports(const std::vector<FileReport>& files) {
-  Baseline b;
-  for (const FileReport& f : files) {
-    for (const Finding& x : f.findings) {
-      b.entries.push_back({f.path, x.rule, x.fingerprint, x.line, x.excerpt});
-    }
-  }
-  std::sort(b.entries.begin(), b.entries.end(), EntryLess);
-  return b;
+void AddEntries(const std::string& path, const std::vector<Finding>& findings, Baseline* b) {
+  for (const Finding& x : findings) b->entries.push_back({path, x.rule, x.fingerprint, x.line, x.excerpt});
 }
+
+void SortEntries(Baseline* b) { std::sort(b->entries.begin(), b->entries.end(), EntryLess); }
 
 void KeepOtherFiles(const Baseline& old, const std::set<std::string>& linted, Baseline* fresh) {
   for (const BaselineEntry& e : old.entries) {
@@ -236,43 +236,53 @@ Status WriteBaseline(const Baseline& baseline, const std::string& path) {
   return {};
 }
 
-BaselineOutcome ApplyBaseline(const Baseline& baseline, std::vector<FileReport>* files) {
-  BaselineOutcome outcome;
-  std::map<std::string, std::vector<std::size_t>> by_fingerprint;
-  for (std::size_t i = 0; i < baseline.entries.size(); ++i) {
-    by_fingerprint[baseline.entries[i].fingerprint].push_back(i);
+BaselineIndex::BaselineIndex(const Baseline& baseline) : baseline_(baseline) {
+  for (std::size_t i = 0; i < baseline_.entries.size(); ++i) {
+    by_file_[baseline_.entries[i].file].push_back(i);
   }
-  std::vector<bool> used(baseline.entries.size(), false);
-  std::set<std::string> linted;
-  for (FileReport& f : *files) {
-    linted.insert(f.path);
-    std::vector<Finding> kept;
-    for (Finding& x : f.findings) {
-      auto it = by_fingerprint.find(x.fingerprint);
-      bool hidden = false;
-      if (it != by_fingerprint.end()) {
-        for (std::size_t i : it->second) {
-          if (used[i] || baseline.entries[i].file != f.path) continue;
-          used[i] = true;
-          hidden = true;
-          break;
-        }
-      }
-      if (hidden) {
-        ++outcome.baselined;
-      } else {
-        kept.push_back(std::move(x));
-      }
+}
+
+BaselineFileOutcome BaselineIndex::Apply(const std::string& file,
+                                         std::vector<Finding>* findings) const {
+  BaselineFileOutcome outcome;
+  auto entries = by_file_.find(file);
+  if (entries == by_file_.end()) return outcome;
+  const std::vector<std::size_t>& mine = entries->second;
+  // The file's entries by fingerprint, in file order; each hides one finding.
+  std::unordered_map<std::string_view, std::vector<std::size_t>> by_fingerprint;
+  for (std::size_t k = mine.size(); k-- > 0;) {
+    by_fingerprint[baseline_.entries[mine[k]].fingerprint].push_back(k);
+  }
+  std::vector<bool> used(mine.size(), false);
+  std::vector<Finding> kept;
+  kept.reserve(findings->size());
+  for (Finding& x : *findings) {
+    bool hidden = false;
+    auto it = by_fingerprint.find(x.fingerprint);
+    if (it != by_fingerprint.end() && !it->second.empty()) {
+      used[it->second.back()] = true;
+      it->second.pop_back();
+      hidden = true;
     }
-    f.findings = std::move(kept);
+    if (hidden) {
+      ++outcome.baselined;
+    } else {
+      kept.push_back(std::move(x));
+    }
   }
-  for (std::size_t i = 0; i < used.size(); ++i) {
-    if (used[i]) continue;
-    const std::string& file = baseline.entries[i].file;
-    std::error_code ec;
-    if (linted.count(file) || !std::filesystem::exists(file, ec)) ++outcome.stale;
-  }
+  *findings = std::move(kept);
+  for (bool u : used) outcome.stale += u ? 0 : 1;
   return outcome;
+}
+
+int BaselineIndex::StaleElsewhere(const std::set<std::string>& linted) const {
+  int stale = 0;
+  for (const auto& [file, entries] : by_file_) {
+    if (linted.count(file)) continue;
+    std::error_code ec;
+    if (!std::filesystem::exists(file, ec)) stale += static_cast<int>(entries.size());
+  }
+  return stale;
 }
 
 }  // namespace claimlint

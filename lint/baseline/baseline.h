@@ -12,13 +12,14 @@
 // (and `file`, for staleness) are used.
 #pragma once
 
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "lint/base/status.h"
-#include "lint/report/report.h"
+#include "lint/base/finding.h"
 
 namespace claimlint {
 
@@ -41,8 +42,10 @@ struct Baseline {
 Result<Baseline> ParseBaseline(std::string_view json, const std::string& filename);
 Result<Baseline> ReadBaseline(const std::string& path);
 
-// The findings of `files` as a baseline, sorted by file, line, rule.
-Baseline BaselineFromReports(const std::vector<FileReport>& files);
+// Adds a file's findings as entries; SortEntries orders them by file, line,
+// rule (the order they are written in).
+void AddEntries(const std::string& path, const std::vector<Finding>& findings, Baseline* baseline);
+void SortEntries(Baseline* baseline);
 
 // Entries of `old` for files not in `linted`, added to `fresh` (so that
 // recording a subset of the files keeps the others' entries).
@@ -52,14 +55,24 @@ void KeepOtherFiles(const Baseline& old, const std::set<std::string>& linted, Ba
 std::string SerializeBaseline(const Baseline& baseline);
 Status WriteBaseline(const Baseline& baseline, const std::string& path);
 
-struct BaselineOutcome {
+struct BaselineFileOutcome {
   int baselined = 0;  // findings hidden
-  int stale = 0;      // entries that matched nothing in a linted (or vanished) file
+  int stale = 0;      // entries of the file that matched nothing
 };
 
-// Removes the findings the baseline records. Each entry hides at most one
-// finding. An entry is stale when its file was linted (or no longer exists)
-// and nothing matched it.
-BaselineOutcome ApplyBaseline(const Baseline& baseline, std::vector<FileReport>* files);
+// A baseline indexed by file, applied file by file (safe from many threads).
+class BaselineIndex {
+ public:
+  explicit BaselineIndex(const Baseline& baseline);
+  // Removes the findings of `file` that the baseline records; each entry
+  // hides at most one finding.
+  BaselineFileOutcome Apply(const std::string& file, std::vector<Finding>* findings) const;
+  // Entries of files that were not linted and no longer exist: stale too.
+  int StaleElsewhere(const std::set<std::string>& linted) const;
+
+ private:
+  const Baseline& baseline_;
+  std::map<std::string, std::vector<std::size_t>> by_file_;
+};
 
 }  // namespace claimlint

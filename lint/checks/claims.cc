@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "lint/citations/analysis.h"
 
 namespace claimlint {
 namespace {
@@ -31,11 +30,10 @@ std::vector<char> RefutedQuotes(const CheckInput& in) {
 }
 
 bool Supported(const CheckInput& in, int si) {
-  if (!in.citations) return false;
-  if (in.citations->Supported(si)) return true;
+  if (in.citations.Supported(si)) return true;
   // A citation in the sentence before, in the same block, carries over.
   return si > 0 && in.sentences[si - 1].block == in.sentences[si].block &&
-         in.citations->Supported(si - 1);
+         in.citations.Supported(si - 1);
 }
 
 // A file with more claims than this is not an article: stop there, say so,
@@ -45,7 +43,7 @@ constexpr std::size_t kMaxFindings = 10000;
 Finding TruncationFinding(const CheckInput& in, const Sentence& s) {
   Finding f;
   f.rule = "meta.too-many-findings";
-  f.category = "meta";
+  f.category = Category::kMeta;
   f.severity = Severity::kWarning;
   f.message = "more than " + std::to_string(kMaxFindings) +
               " claim findings in this file; the claim check stopped here";
@@ -85,9 +83,7 @@ std::vector<Finding> CheckClaims(const CheckInput& in) {
       if (block.section >= 0) ci.section_heading = in.doc.blocks[block.section].text;
       Context ctx = in.context.Classify(ci);
       std::string_view name = ContextName(ctx);
-      if (std::find(rule.contexts.begin(), rule.contexts.end(), name) == rule.contexts.end()) {
-        continue;
-      }
+      if (!rule.contexts.Has(ctx)) continue;
       if (rule.cleared_by_citation && Supported(in, static_cast<int>(si))) continue;
       std::size_t b = block.map.SourceBegin(s.begin + m.begin);
       std::size_t e = block.map.SourceEnd(s.begin + m.end);
@@ -98,6 +94,22 @@ std::vector<Finding> CheckClaims(const CheckInput& in) {
     }
   }
   return out;
+}
+
+CheckFamily ClaimChecks() {
+  CheckFamily f;
+  CheckSpec pattern;
+  pattern.name = "pattern";
+  pattern.body = RuleBody::kPatterns;
+  pattern.summary = "a health claim matched per sentence, judged by its context and citations";
+  f.specs = {pattern};
+  f.run = [](const CheckInput& in, std::vector<Finding>* out) {
+    std::vector<Finding> claims = CheckClaims(in);
+    in.facts->claim_findings = static_cast<int>(std::count_if(
+        claims.begin(), claims.end(), [](const Finding& x) { return x.category == Category::kClaim; }));
+    for (Finding& x : claims) out->push_back(std::move(x));
+  };
+  return f;
 }
 
 }  // namespace claimlint

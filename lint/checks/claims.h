@@ -11,4 +11,8 @@ namespace claimlint {
 
 std::vector<Finding> CheckClaims(const CheckInput& in);
 
+// pattern: the family that runs CheckClaims (for rules of every category
+// written as patterns) and records the claim count.
+CheckFamily ClaimChecks();
+
 }  // namespace claimlint

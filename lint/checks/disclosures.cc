@@ -1,5 +1,7 @@
 #include "lint/checks/disclosures.h"
 
+#include "lint/document/front_matter.h"
+
 #include <re2/re2.h>
 
 #include <algorithm>
@@ -129,10 +131,7 @@ bool Overlaps(const std::vector<Span>& spans, std::size_t b, std::size_t e) {
 }
 
 int MinMentions(const Rule& rule) {
-  auto it = rule.options.find("min_mentions");
-  if (it == rule.options.end()) return kDefaultMinMentions;
-  int n = std::atoi(it->second.c_str());
-  return n > 0 ? n : kDefaultMinMentions;
+  return static_cast<int>(rule.option("min_mentions").integer());
 }
 
 // The heading a block falls under, "" when none.
@@ -153,26 +152,6 @@ bool QuoteRefuted(const CheckInput& in, std::size_t si) {
   return false;
 }
 
-// Byte range of the value of `key:` in the front matter, for findings placed
-// at the title. Falls back to the whole front matter block.
-Span FrontMatterKey(const Document& doc, std::string_view key) {
-  const FrontMatter& fm = doc.front_matter;
-  std::string_view text(doc.text);
-  std::string_view block = text.substr(fm.src_begin, fm.src_end - fm.src_begin);
-  std::size_t p = 0;
-  while (p < block.size()) {
-    std::size_t eol = block.find('\n', p);
-    if (eol == std::string_view::npos) eol = block.size();
-    std::string_view line = block.substr(p, eol - p);
-    if (line.substr(0, key.size()) == key && line.size() > key.size() && line[key.size()] == ':') {
-      std::size_t end = eol;
-      if (end > p && block[end - 1] == '\r') --end;
-      return {fm.src_begin + p, fm.src_begin + end};
-    }
-    p = eol + 1;
-  }
-  return {fm.src_begin, fm.src_begin};
-}
 
 // The texts of one document that every rule scans, built once.
 struct DocTexts {
@@ -338,8 +317,8 @@ TopicMentions Mentions(const CheckInput& in, int rule_index, const DocTexts& t) 
   if (!fm.title.empty() && RuleSet::FindFirst(c.topic, fm.title, rule.word_boundary, &tb, &te)) {
     out.in_heading = true;
     if (!out.found) {
-      Span at = FrontMatterKey(doc, "title");
-      record({-1, 0}, at.first, at.second, std::string_view(fm.title).substr(tb, te - tb), -1,
+      SourceRange at = FrontMatterKeySpan(doc, "title");
+      record({-1, 0}, at.begin, at.end, std::string_view(fm.title).substr(tb, te - tb), -1,
              Context::kAsserted);
     }
   }
@@ -364,9 +343,9 @@ std::vector<Finding> CheckDisclosures(const CheckInput& in) {
   const std::vector<Rule>& rules = in.rules.rules();
   const DocTexts texts = MakeDocTexts(in);
   std::map<std::string, TopicMentions> memo;
-  for (std::size_t i = 0; i < rules.size(); ++i) {
+  for (int bound : in.rules.BoundTo("disclosures.topic")) {
+    const std::size_t i = static_cast<std::size_t>(bound);
     const Rule& rule = rules[i];
-    if (rule.category != "disclosure" || rule.topic.empty() || !rule.check.empty()) continue;
     const CompiledRule& c = in.rules.compiled(static_cast<int>(i));
     std::string key = TopicKey(rule);
     auto it = memo.find(key);
@@ -389,6 +368,24 @@ std::vector<Finding> CheckDisclosures(const CheckInput& in) {
     return a.begin != b.begin ? a.begin < b.begin : a.rule < b.rule;
   });
   return out;
+}
+
+CheckFamily DisclosureChecks() {
+  CheckFamily f;
+  CheckSpec topic;
+  topic.name = "disclosures.topic";
+  topic.category = Category::kDisclosure;
+  topic.body = RuleBody::kTopic;
+  topic.summary = "an article about a topic must disclose what the rule requires";
+  topic.options = {{"min_mentions", OptionType::kInteger, 1, 100,
+                    std::to_string(kDefaultMinMentions),
+                    "sentences that must mention the topic (a heading or the title always "
+                    "counts) before the article is about it"}};
+  f.specs = {topic};
+  f.run = [](const CheckInput& in, std::vector<Finding>* out) {
+    for (Finding& x : CheckDisclosures(in)) out->push_back(std::move(x));
+  };
+  return f;
 }
 
 }  // namespace claimlint

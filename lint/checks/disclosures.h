@@ -48,4 +48,7 @@ bool DisclosureMade(const CheckInput& in, int rule_index);
 // placed at the topic's first counted mention.
 std::vector<Finding> CheckDisclosures(const CheckInput& in);
 
+// disclosures.topic (lint/checks/registry.h).
+CheckFamily DisclosureChecks();
+
 }  // namespace claimlint

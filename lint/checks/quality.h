@@ -1,60 +1,22 @@
-// The quality check: basic trust signals from the JAMA benchmarks
+// The quality checks: basic trust signals from the JAMA benchmarks
 // (authorship, attribution, currency) and DISCERN questions 4 and 5 (sources
-// and dates). Rules of category `quality` name the check they run with
-// `check:`: no-author, no-date, stale-review, no-sources.
+// and dates): quality.no-author, quality.no-date, quality.stale-review and
+// quality.no-sources.
 #pragma once
 
-#include <cstddef>
-#include <string>
-#include <string_view>
-#include <vector>
-
-#include "lint/base/finding.h"
 #include "lint/checks/check.h"
 
 namespace claimlint {
-
-struct CalendarDate {
-  int year = 0, month = 0, day = 0;  // month and day 1-based
-  bool operator<(const CalendarDate& o) const {
-    if (year != o.year) return year < o.year;
-    if (month != o.month) return month < o.month;
-    return day < o.day;
-  }
-};
-
-// Parses a date as articles and front matter write it: 2024-03-05 (with an
-// optional time), 5 March 2024, 5th Mar. 2024, March 5, 2024, March 2024,
-// 05/03/2024 (read day first unless that is impossible). A date with no day
-// is read as the month's last day, so that its age is never overstated.
-// The date must start at text[0]; *length gets the bytes it spans.
-bool ParseArticleDate(std::string_view text, CalendarDate* out, std::size_t* length = nullptr);
-
-// Today: $CLAIMLINT_TODAY (YYYY-MM-DD) when set and valid, else the UTC date.
-CalendarDate TodayForQuality();
-
-// A date written in the article: its value and where (bytes in Document::text).
-struct ArticleDate {
-  CalendarDate date;
-  std::string text;  // as written
-  std::size_t src_begin = 0, src_end = 0;
-};
-
-// Dates of writing, update or review: front matter (date, updated, reviewed
-// and their synonyms) and lines such as "Last reviewed: 5 March 2024".
-std::vector<ArticleDate> FindArticleDates(const Document& doc);
-
-// True when the article names an author: front matter, or a byline line
-// ("By Jane Smith", "Written by ...", "Reviewed by ...", "Author: ...").
-bool HasAuthor(const Document& doc);
 
 // True when the article shows its sources: a references section, front
 // matter references, footnotes, links to journals or health bodies,
 // identifiers (DOI, PMID) or author-year citations.
 bool HasSources(const CheckInput& in);
 
-// quality.* findings. `claim_findings` is how many claim findings the
-// article got (quality.no-sources only fires when claims were made).
-std::vector<Finding> CheckQuality(const CheckInput& in, int claim_findings);
+// quality.* findings for the rules bound to the quality checks.
+std::vector<Finding> CheckQuality(const CheckInput& in);
+
+// The quality checks' specs and their run (lint/checks/registry.h).
+CheckFamily QualityChecks();
 
 }  // namespace claimlint

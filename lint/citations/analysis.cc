@@ -3,11 +3,11 @@
 #include <algorithm>
 #include <set>
 
-#include "lint/citations/article_refs.h"
+#include "lint/references/article_refs.h"
 #include "lint/citations/extract.h"
 #include "lint/citations/helpers.h"
 #include "lint/citations/resolve.h"
-#include "lint/citations/text_util.h"
+#include "lint/text/fold.h"
 
 namespace claimlint {
 namespace {
@@ -23,22 +23,22 @@ void LinkTwins(CitationAnalysis* a) {
   if (a->article_entries == 0) return;
   std::vector<std::string> dois;
   for (std::size_t j = static_cast<std::size_t>(a->article_entries); j < a->entries.size(); ++j) {
-    dois.push_back(cite::NormalizeDoi(a->entries[j].doi));
+    dois.push_back(NormalizeDoi(a->entries[j].doi));
   }
   for (int i = 0; i < a->article_entries; ++i) {
     const Reference& r = a->entries[static_cast<std::size_t>(i)];
-    std::string doi = cite::NormalizeDoi(r.doi);
+    std::string doi = NormalizeDoi(r.doi);
     for (std::size_t j = static_cast<std::size_t>(a->article_entries); j < a->entries.size(); ++j) {
       const Reference& l = a->entries[j];
       bool same = (!doi.empty() && doi == dois[j - static_cast<std::size_t>(a->article_entries)]) ||
                   (!r.pmid.empty() && r.pmid == l.pmid);
       if (!same && !r.title.empty() && !l.title.empty()) {
         bool author = !r.families.empty() && !l.families.empty() &&
-                      cite::FoldLower(r.families[0]) == cite::FoldLower(l.families[0]);
+                      FoldLower(r.families[0]) == FoldLower(l.families[0]);
         bool year = r.year != 0 && r.year == l.year;
         // A wrong year must not hide the twin: then the first author decides.
         if (year || author) {
-          double sim = cite::TitleSimilarity(r.title, l.title);
+          double sim = TitleSimilarity(r.title, l.title);
           same = sim >= 0.9 || (author && year && sim >= 0.6);
         }
       }
@@ -84,8 +84,8 @@ int SentenceAt(const std::vector<Sentence>& sentences, const std::vector<int>& o
   return of_block.empty() ? -1 : of_block.back();
 }
 
-void ResolveOne(const Resolver& res, const CheckInput& in, const std::vector<int>& next_sentences,
-                const cite::AcronymMap& acronyms, const cite::DescribeOptions& opt, Citation* c) {
+void ResolveOne(const Resolver& res, const CitationInput& in, const std::vector<int>& next_sentences,
+                const AcronymMap& acronyms, const cite::DescribeOptions& opt, Citation* c) {
   int family_only = -1;
   switch (c->kind) {
     case CitationKind::kAuthorYear:
@@ -160,22 +160,23 @@ void ResolveOne(const Resolver& res, const CheckInput& in, const std::vector<int
 
 namespace cite {
 
-std::vector<int> FollowingReferrers(const CheckInput& in, const std::vector<int>& of_block,
+std::vector<int> FollowingReferrers(const Document& doc, const std::vector<Sentence>& sentences,
+                                    const std::vector<int>& of_block,
                                     int sentence) {
   std::vector<int> out;
   auto it = std::find(of_block.begin(), of_block.end(), sentence);
   if (it == of_block.end()) return out;
   for (++it; it != of_block.end(); ++it) {
-    if (!RefersBack(SentenceText(in.doc, in.sentences[static_cast<std::size_t>(*it)]))) break;
+    if (!RefersBack(SentenceText(doc, sentences[static_cast<std::size_t>(*it)]))) break;
     out.push_back(*it);
   }
   return out;
 }
 
-std::vector<std::vector<int>> SentencesByBlock(const CheckInput& in) {
-  std::vector<std::vector<int>> by_block(in.doc.blocks.size());
-  for (std::size_t i = 0; i < in.sentences.size(); ++i) {
-    int b = in.sentences[i].block;
+std::vector<std::vector<int>> SentencesByBlock(const Document& doc, const std::vector<Sentence>& sentences) {
+  std::vector<std::vector<int>> by_block(doc.blocks.size());
+  for (std::size_t i = 0; i < sentences.size(); ++i) {
+    int b = sentences[i].block;
     if (b >= 0 && static_cast<std::size_t>(b) < by_block.size()) {
       by_block[static_cast<std::size_t>(b)].push_back(static_cast<int>(i));
     }
@@ -189,27 +190,6 @@ AcronymMap DocumentAcronyms(const Document& doc) {
   return acronyms;
 }
 
-DescribeOptions DescribeOptionsFrom(const RuleSet& rules) {
-  DescribeOptions opt;
-  int i = rules.Find("citation.vague");
-  if (i < 0) return opt;
-  const auto& options = rules.rules()[static_cast<std::size_t>(i)].options;
-  auto number = [&](const char* key, double* out) {
-    auto it = options.find(key);
-    if (it == options.end()) return;
-    try {
-      *out = std::stod(it->second);
-    } catch (...) {
-      // A malformed option keeps the default.
-    }
-  };
-  number("min_score", &opt.min_score);
-  number("margin", &opt.margin);
-  double terms = opt.min_terms;
-  number("min_terms", &terms);
-  opt.min_terms = static_cast<int>(terms);
-  return opt;
-}
 
 }  // namespace cite
 
@@ -242,7 +222,7 @@ bool CitationAnalysis::Supported(int sentence) const {
   return false;
 }
 
-CitationAnalysis AnalyzeCitations(const CheckInput& in) {
+CitationAnalysis AnalyzeCitations(const CitationInput& in) {
   CitationAnalysis a;
   const Document& doc = in.doc;
   std::vector<int> ref_blocks;
@@ -251,8 +231,8 @@ CitationAnalysis AnalyzeCitations(const CheckInput& in) {
   a.entries.insert(a.entries.end(), in.library.entries.begin(), in.library.entries.end());
   LinkTwins(&a);
   std::set<int> skip(ref_blocks.begin(), ref_blocks.end());
-  std::vector<std::vector<int>> by_block = cite::SentencesByBlock(in);
-  cite::AcronymMap acronyms = cite::DocumentAcronyms(doc);
+  std::vector<std::vector<int>> by_block = cite::SentencesByBlock(in.doc, in.sentences);
+  AcronymMap acronyms = cite::DocumentAcronyms(doc);
 
   // Citations written in the text.
   for (std::size_t si = 0; si < in.sentences.size(); ++si) {
@@ -285,7 +265,7 @@ CitationAnalysis AnalyzeCitations(const CheckInput& in) {
     const std::vector<int>& of_block = by_block[static_cast<std::size_t>(l.block)];
     int si = SentenceAt(in.sentences, of_block, l.text_begin);
     if (si < 0) continue;
-    cite::UrlInfo info = cite::ClassifyUrl(l.destination);
+    UrlInfo info = ClassifyUrl(l.destination);
     bool fragment = !l.destination.empty() && l.destination[0] == '#';
     Citation c;
     c.block = l.block;
@@ -302,7 +282,7 @@ CitationAnalysis AnalyzeCitations(const CheckInput& in) {
     } else if (fragment || l.destination.rfind("mailto:", 0) == 0) {
       continue;
     } else {
-      c.kind = info.kind;
+      c.kind = cite::CitationKindOf(info.kind);
       c.url = l.destination;
       c.doi = info.doi;
       c.pmid = info.pmid;
@@ -363,11 +343,11 @@ CitationAnalysis AnalyzeCitations(const CheckInput& in) {
 
   // Resolution.
   Resolver res(a.entries, static_cast<std::size_t>(a.article_entries));
-  cite::DescribeOptions opt = cite::DescribeOptionsFrom(in.rules);
+  const cite::DescribeOptions& opt = in.describe;
   for (Citation& c : a.citations) {
     const std::vector<int>& of_block = by_block[static_cast<std::size_t>(c.block)];
     std::vector<int> next = c.kind == CitationKind::kVague
-                                ? cite::FollowingReferrers(in, of_block, c.sentence)
+                                ? cite::FollowingReferrers(in.doc, in.sentences, of_block, c.sentence)
                                 : std::vector<int>();
     ResolveOne(res, in, next, acronyms, opt, &c);
   }

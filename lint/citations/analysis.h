@@ -7,8 +7,11 @@
 #include <string>
 #include <vector>
 
-#include "lint/checks/check.h"
-#include "lint/citations/reference.h"
+#include "lint/citations/resolve.h"
+#include "lint/document/document.h"
+#include "lint/document/sentence.h"
+#include "lint/references/library.h"
+#include "lint/references/reference.h"
 
 namespace claimlint {
 
@@ -28,7 +31,7 @@ struct Citation {
   CitationKind kind = CitationKind::kAuthorYear;
   int block = -1;
   std::size_t begin = 0, end = 0;  // byte range in the block text
-  int sentence = -1;               // index into CheckInput::sentences
+  int sentence = -1;               // index into the document's sentences
   std::string text;                // as written
   // Parsed parts, where the form has them.
   std::vector<std::string> families;
@@ -65,16 +68,20 @@ class CitationAnalysis {
   // leaves them) that holds those of `sentence`.
   std::pair<std::size_t, std::size_t> OfSentence(int sentence) const;
 
-  // True when the sentence (index into CheckInput::sentences) carries a
+  // True when the sentence (index into the document's sentences) carries a
   // citation that resolves to an entry.
   bool Supported(int sentence) const;
 };
 
-// Finds and resolves the document's citations. Pure.
-CitationAnalysis AnalyzeCitations(const CheckInput& in);
+// What the citation analysis reads.
+struct CitationInput {
+  const Document& doc;
+  const std::vector<Sentence>& sentences;
+  const ReferenceLibrary& library;  // the run's library plus front-matter references
+  cite::DescribeOptions describe;   // thresholds for resolving a description to an entry
+};
 
-// citation.* findings (vague, unresolved, mismatched, uncited, overstated,
-// contradicted, ...), for the rules of category `citation` that are present.
-std::vector<Finding> CheckCitations(const CheckInput& in, const CitationAnalysis& analysis);
+// Finds and resolves the document's citations. Pure.
+CitationAnalysis AnalyzeCitations(const CitationInput& in);
 
 }  // namespace claimlint

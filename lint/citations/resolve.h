@@ -9,8 +9,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "lint/citations/reference.h"
-#include "lint/citations/text_util.h"
+#include "lint/references/reference.h"
+#include "lint/text/fold.h"
 
 namespace claimlint::cite {
 

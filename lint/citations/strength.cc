@@ -7,8 +7,8 @@
 #include <memory>
 #include <set>
 
-#include "lint/citations/text_util.h"
-#include "lint/text/sentences.h"
+#include "lint/text/fold.h"
+#include "lint/document/sentence_splitter.h"
 
 namespace claimlint::cite {
 namespace {

@@ -1,6 +1,9 @@
 #include "lint/cli/options.h"
 
+#include "lint/report/sinks.h"
+
 #include <cstdlib>
+#include <string>
 #include <string_view>
 
 namespace claimlint {
@@ -21,8 +24,14 @@ bool ParseInt(std::string_view s, int* out) {
 
 }  // namespace
 
-const char* UsageText() {
-  return R"(usage: claimlint [options] [PATH...]
+std::string UsageText() {
+  std::string formats;
+  for (const FormatInfo& f : Formats()) {
+    formats += std::string(26, ' ') + std::string(f.name) +
+               std::string(8 - std::min<std::size_t>(7, f.name.size()), ' ') + std::string(f.help) +
+               "\n";
+  }
+  std::string text = R"(usage: claimlint [options] [PATH...]
        claimlint report FILE.json --format html [--output FILE]
 
 Audits health articles (Markdown, plain text) for unsupported claims, loose or
@@ -31,8 +40,8 @@ PATH is a file or a directory (walked for *.md, *.markdown, *.txt; hidden
 directories and node_modules are skipped); '-' reads standard input.
 
 Output:
-  --format FMT            text (default), json, sarif, github, html
-                          (github is the default when GITHUB_ACTIONS=true)
+  --format FMT            the output format:
+@FORMATS@
   --output FILE           write the report to FILE instead of standard output
   --color WHEN            auto (default; off when NO_COLOR is set), always, never
   --fail-on LEVEL         exit 1 on findings at or above LEVEL:
@@ -60,6 +69,8 @@ Information:
 Exit status: 0 no finding at or above --fail-on; 1 there are; 2 usage,
 configuration, rule-pack or I/O error.
 )";
+  text.replace(text.find("@FORMATS@\n"), 10, formats);
+  return text;
 }
 
 Result<Options> ParseOptions(int argc, char** argv) {
@@ -68,7 +79,7 @@ Result<Options> ParseOptions(int argc, char** argv) {
   if (argc > 1 && std::string_view(argv[1]) == "report") {
     if (argc < 3) return Usage("'report' needs a JSON report file");
     o.report_json = argv[2];
-    o.format = Format::kHtml;
+    o.format = "html";
     i = 3;
   }
   bool only_paths = false;
@@ -114,33 +125,14 @@ Result<Options> ParseOptions(int argc, char** argv) {
       if (!take(&o.explain)) return needs(arg);
     } else if (arg == "--format" || arg == "-f") {
       if (!take(&v)) return needs(arg);
-      if (v == "text") {
-        o.format = Format::kText;
-      } else if (v == "json") {
-        o.format = Format::kJson;
-      } else if (v == "sarif") {
-        o.format = Format::kSarif;
-      } else if (v == "github") {
-        o.format = Format::kGithub;
-      } else if (v == "html") {
-        o.format = Format::kHtml;
-      } else {
-        return Usage("unknown format '" + v + "' (text, json, sarif, github, html)");
-      }
+      if (!FindFormat(v)) return Usage("unknown format '" + v + "' (" + FormatNames() + ")");
+      o.format = v;
       o.format_given = true;
     } else if (arg == "--output" || arg == "-o") {
       if (!take(&o.output)) return needs(arg);
     } else if (arg == "--fail-on") {
       if (!take(&v)) return needs(arg);
-      if (v == "error") {
-        o.fail_on = FailOn::kError;
-      } else if (v == "warning") {
-        o.fail_on = FailOn::kWarning;
-      } else if (v == "info") {
-        o.fail_on = FailOn::kInfo;
-      } else if (v == "never") {
-        o.fail_on = FailOn::kNever;
-      } else {
+      if (!ParseFailOn(v, &o.fail_on)) {
         return Usage("--fail-on takes error, warning, info or never, not '" + v + "'");
       }
       o.fail_on_given = true;

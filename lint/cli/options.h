@@ -9,13 +9,11 @@
 
 namespace claimlint {
 
-enum class Format { kText, kJson, kSarif, kGithub, kHtml };
-enum class FailOn { kError, kWarning, kInfo, kNever };
 
 struct Options {
   std::vector<std::string> paths;
   std::string stdin_filename = "<stdin>";
-  Format format = Format::kText;
+  std::string format = "text";  // a name of Formats() (lint/report/sinks.h)
   bool format_given = false;
   std::string output;  // "" = stdout
   FailOn fail_on = FailOn::kError;
@@ -39,6 +37,6 @@ struct Options {
 };
 
 Result<Options> ParseOptions(int argc, char** argv);
-const char* UsageText();
+std::string UsageText();
 
 }  // namespace claimlint

@@ -10,7 +10,7 @@
 
 #include "lint/base/edit_distance.h"
 #include "lint/rules/pack_loader.h"
-#include "lint/suppress/suppressions.h"
+#include "lint/text/strings.h"
 
 namespace claimlint {
 namespace fs = std::filesystem;
@@ -20,19 +20,6 @@ constexpr const char* kConfigKeys[] = {"packs",   "rule_files", "references", "r
                                        "include", "exclude",    "fail_on"};
 constexpr const char* kSettingKeys[] = {"enabled", "severity", "options"};
 
-template <typename Names>
-std::string Hint(std::string_view word, const Names& names) {
-  std::string best;
-  std::size_t best_d = std::max<std::size_t>(3, word.size() / 4) + 1;
-  for (const auto& n : names) {
-    std::size_t d = EditDistance(word, n);
-    if (d < best_d) {
-      best_d = d;
-      best = n;
-    }
-  }
-  return best.empty() ? "" : "; did you mean '" + best + "'?";
-}
 
 // fs::absolute without the exception (when the working directory is gone).
 fs::path Absolute(const std::string& p) {
@@ -42,11 +29,6 @@ fs::path Absolute(const std::string& p) {
 }
 
 bool IsGlob(std::string_view s) { return s.find_first_of("*?[") != std::string_view::npos; }
-
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 class ConfigReader {
  public:
@@ -82,7 +64,7 @@ class ConfigReader {
       if (!kv.first.IsScalar()) return At(kv.first, "config keys must be strings");
       const std::string& key = kv.first.Scalar();
       if (std::find(std::begin(kConfigKeys), std::end(kConfigKeys), key) == std::end(kConfigKeys)) {
-        return At(kv.first, "unknown key '" + key + "'" + Hint(key, kConfigKeys) +
+        return At(kv.first, "unknown key '" + key + "'" + DidYouMean(key, kConfigKeys) +
                                 " (known: packs, rule_files, references, rules, include, "
                                 "exclude, fail_on)");
       }
@@ -132,11 +114,11 @@ class ConfigReader {
     if (key == "include") return Strings(v, key, &c->include);
     if (key == "exclude") return Strings(v, key, &c->exclude);
     if (key == "fail_on") {
-      static const std::set<std::string> kLevels = {"error", "warning", "info", "never"};
-      if (!v.IsScalar() || !kLevels.count(v.Scalar())) {
+      FailOn level;
+      if (!v.IsScalar() || !ParseFailOn(v.Scalar(), &level)) {
         return At(v, "'fail_on' must be error, warning, info or never");
       }
-      c->fail_on = v.Scalar();
+      c->fail_on = level;
       return {};
     }
     return ReadRules(v, c);
@@ -190,7 +172,7 @@ class ConfigReader {
       if (std::find(std::begin(kSettingKeys), std::end(kSettingKeys), key) ==
           std::end(kSettingKeys)) {
         return At(kv.first, "unknown key '" + key + "' in a rule setting" +
-                                Hint(key, kSettingKeys) + " (known: enabled, severity, options)");
+                                DidYouMean(key, kSettingKeys) + " (known: enabled, severity, options)");
       }
       const YAML::Node& val = kv.second;
       if (key == "enabled") {
@@ -206,6 +188,7 @@ class ConfigReader {
           if (!o.second.IsScalar()) return At(o.second, "option values must be scalars");
           s->options[o.first.Scalar()] = o.second.Scalar();
           s->option_locs[o.first.Scalar()] = Loc(o.first);
+          s->option_value_locs[o.first.Scalar()] = Loc(o.second);
         }
       }
     }
@@ -227,10 +210,6 @@ bool PackSelected(const Config& c, const Rule& r) {
 
 }  // namespace
 
-bool IsBuiltinMetaRule(std::string_view id) {
-  return id == kUnusedSuppressionRule || id == kBadSuppressionRule ||
-         id == "meta.too-many-findings" || id == "meta.citation-budget";
-}
 
 bool Config::Covers(const std::string& file) const {
   fs::path abs = Absolute(file);
@@ -334,9 +313,12 @@ Result<std::vector<Rule>> ResolveRules(const Config& config, const RuleInputs& i
   if (inputs.builtin) {
     for (const Rule& r : *inputs.builtin) known.emplace(r.id, &r);
   }
+  if (inputs.own) {
+    for (const Rule& r : *inputs.own) known.emplace(r.id, &r);
+  }
   std::vector<Rule> from_files;
   for (const std::string& path : config.rule_files) {
-    auto rules = LoadRulePath(path);
+    auto rules = LoadRulePath(path, *inputs.catalog);
     if (!rules.ok()) return rules.error();
     for (Rule& r : rules.value()) from_files.push_back(std::move(r));
   }
@@ -359,33 +341,40 @@ Result<std::vector<Rule>> ResolveRules(const Config& config, const RuleInputs& i
       SourceLoc at =
           i < config.pack_locs.size() ? config.pack_locs[i] : SourceLoc{config.path, 0, 0};
       return Error{at.file, at.line, at.column,
-                   "no built-in pack matches '" + g + "'" + Hint(g, names) +
+                   "no built-in pack matches '" + g + "'" + DidYouMean(g, names) +
                        " (see claimlint --list-rules)"};
     }
   }
   std::set<std::string> exact_on;
   for (const RuleSetting& s : config.rules) {
     if (IsGlob(s.pattern)) continue;
-    bool meta = IsBuiltinMetaRule(s.pattern) || s.pattern.rfind("input.", 0) == 0;
     auto it = known.find(s.pattern);
-    if (it == known.end() && !meta) {
+    if (it == known.end()) {
       std::vector<std::string> ids;
       for (const auto& [id, r] : known) ids.push_back(id);
       return Error{s.loc.file, s.loc.line, s.loc.column,
-                   "unknown rule '" + s.pattern + "'" + Hint(s.pattern, ids) +
+                   "unknown rule '" + s.pattern + "'" + DidYouMean(s.pattern, ids) +
                        " (see claimlint --list-rules)"};
     }
     for (const auto& [name, value] : s.options) {
-      const Rule* r = it == known.end() ? nullptr : it->second;
-      if (r && r->options.count(name)) continue;
-      std::string have;
-      if (r) {
-        for (const auto& [k, v] : r->options) have += (have.empty() ? "" : ", ") + k;
-      }
+      const Rule& r = *it->second;
       const SourceLoc& at = s.option_locs.at(name);
-      return Error{at.file, at.line, at.column,
-                   "rule '" + s.pattern + "' has no option '" + name + "'" +
-                       (have.empty() ? " (it takes none)" : " (its options: " + have + ")")};
+      const OptionSpec* spec = r.spec ? r.spec->FindOption(name) : nullptr;
+      if (spec == nullptr) {
+        std::vector<std::string> have;
+        for (const auto& [k, v] : r.options) have.push_back(k);
+        std::string list;
+        for (const std::string& k : have) list += (list.empty() ? "" : ", ") + k;
+        return Error{at.file, at.line, at.column,
+                     "rule '" + s.pattern + "' has no option '" + name + "'" +
+                         (have.empty() ? " (it takes none)"
+                                       : DidYouMean(name, have) + " (its options: " + list + ")")};
+      }
+      OptionValue parsed;
+      if (auto err = ParseOptionValue(*spec, value, &parsed)) {
+        const SourceLoc& v = s.option_value_locs.at(name);
+        return Error{v.file, v.line, v.column, "rule '" + s.pattern + "': " + *err};
+      }
     }
     if ((s.enabled && *s.enabled) || s.severity) exact_on.insert(s.pattern);
   }
@@ -394,6 +383,7 @@ Result<std::vector<Rule>> ResolveRules(const Config& config, const RuleInputs& i
     return std::any_of(inputs.enable.begin(), inputs.enable.end(),
                        [&](const std::string& g) { return RuleGlobMatch(g, id); });
   };
+  if (inputs.own) candidates.insert(candidates.end(), inputs.own->begin(), inputs.own->end());
   if (inputs.builtin && inputs.use_builtin) {
     for (const Rule& r : *inputs.builtin) {
       if (PackSelected(config, r) || exact_on.count(r.id) || enabled_by_cli(r.id)) {
@@ -410,7 +400,15 @@ Result<std::vector<Rule>> ResolveRules(const Config& config, const RuleInputs& i
       for (const RuleSetting& s : config.rules) {
         if (IsGlob(s.pattern) != globs || !RuleGlobMatch(s.pattern, r.id)) continue;
         for (const auto& [name, value] : s.options) {
-          if (r.options.count(name)) r.options[name] = value;
+          const OptionSpec* spec = r.spec ? r.spec->FindOption(name) : nullptr;
+          if (spec == nullptr) continue;  // a glob names options some rules have
+          OptionValue parsed;
+          if (auto err = ParseOptionValue(*spec, value, &parsed)) {
+            const SourceLoc& at = s.option_value_locs.at(name);
+            return Error{at.file, at.line, at.column,
+                         "rule '" + r.id + "' (from '" + s.pattern + "'): " + *err};
+          }
+          r.options[name] = std::move(parsed);
         }
       }
     }
@@ -439,7 +437,7 @@ references: []
 # enabled, severity and options. Globs apply first, in order; exact ids win.
 rules:
   # "claim.*": warning
-  # quality.author: off
+  # quality.no-author: off
   # citation.vague: {severity: info}
   # meta.unused-suppression: off
 
@@ -495,9 +493,11 @@ std::string DescribeConfig(const Config& config, const std::vector<Rule>& rules,
       if (r->options.empty()) {
         e << std::string(SeverityName(r->severity));
       } else {
+        std::map<std::string, std::string> options;
+        for (const auto& [k, v] : r->options) options[k] = v.text;
         e << YAML::Flow << YAML::BeginMap << YAML::Key << "severity" << YAML::Value
           << std::string(SeverityName(r->severity)) << YAML::Key << "options" << YAML::Value
-          << r->options << YAML::EndMap;
+          << options << YAML::EndMap;
       }
     }
     e << YAML::EndMap;

@@ -14,7 +14,7 @@
 
 #include "lint/base/finding.h"
 #include "lint/base/status.h"
-#include "lint/config/glob.h"
+#include "lint/base/glob.h"
 #include "lint/rules/rule.h"
 
 namespace claimlint {
@@ -26,7 +26,8 @@ struct RuleSetting {
   std::optional<Severity> severity;
   std::map<std::string, std::string> options;
   SourceLoc loc;  // where the entry's key was written
-  std::map<std::string, SourceLoc> option_locs;
+  std::map<std::string, SourceLoc> option_locs;        // where each option's name was written
+  std::map<std::string, SourceLoc> option_value_locs;  // and its value
 };
 
 struct Config {
@@ -41,7 +42,7 @@ struct Config {
   std::vector<RuleSetting> rules;       // in file order
   std::vector<std::string> include;     // path globs, relative to dir; empty = everything
   std::vector<std::string> exclude;
-  std::string fail_on;  // "" (not set) | error | warning | info | never
+  std::optional<FailOn> fail_on;  // unset: the command line's, or error
 
   // True when `file` (a path as given, relative to the working directory or
   // absolute) passes `include` and `exclude`.
@@ -67,9 +68,6 @@ class ConfigFinder {
   std::map<std::string, std::string> cache_;
 };
 
-// Rule ids that are not in any pack but can still be configured.
-bool IsBuiltinMetaRule(std::string_view id);
-
 // Where rules come from besides the config itself (the command line).
 struct RuleInputs {
   // Every built-in rule (null when they cannot be loaded). With
@@ -78,6 +76,8 @@ struct RuleInputs {
   const std::vector<Rule>* builtin = nullptr;
   bool use_builtin = true;
   const std::vector<Rule>* extra = nullptr;  // --rules packs
+  const std::vector<Rule>* own = nullptr;    // claimlint's own findings: always on
+  const CheckCatalog* catalog = nullptr;     // what rule files bind to (required)
   std::vector<std::string> enable, disable;  // --enable / --disable globs
 };
 

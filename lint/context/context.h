@@ -10,13 +10,11 @@
 #include <string>
 #include <string_view>
 
+#include "lint/base/context_kind.h"
 #include "lint/base/status.h"
 
 namespace claimlint {
 
-enum class Context { kAsserted, kNegated, kHedged, kReported, kQuestion, kHypothetical };
-std::string_view ContextName(Context c);
-bool ParseContext(std::string_view name, Context* out);
 
 // What the classifier knows about a match beyond the sentence itself.
 struct ContextInput {

@@ -13,7 +13,7 @@ namespace {
 Finding InputFinding(const char* rule, std::string message, std::size_t begin, std::size_t end) {
   Finding f;
   f.rule = rule;
-  f.category = "input";
+  f.category = Category::kInput;
   f.severity = Severity::kError;
   f.message = std::move(message);
   f.begin = begin;

@@ -11,12 +11,8 @@
 
 #include "lint/base/finding.h"
 #include "lint/base/status.h"
-#include "lint/document/source_index.h"
+#include "lint/text/source_index.h"
 #include "lint/document/text_map.h"
-
-namespace YAML {
-class Node;
-}
 
 namespace claimlint {
 
@@ -65,7 +61,7 @@ struct HtmlComment {
 struct FrontMatter {
   bool present = false;
   std::size_t src_begin = 0, src_end = 0;  // bytes of the block, delimiters included
-  std::shared_ptr<YAML::Node> data;        // null when absent or invalid
+  std::vector<std::string> keys;           // its top-level keys that have a value, in order
   // Common fields, "" when absent.
   std::string title, author, date, updated, reviewed;
   std::vector<std::string> references;  // reference-library paths, relative to the file

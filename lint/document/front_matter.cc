@@ -74,7 +74,7 @@ void FillFields(const YAML::Node& data, FrontMatter* fm) {
 Finding FrontMatterFinding(std::string message, std::size_t begin, std::size_t end) {
   Finding f;
   f.rule = "input.front-matter";
-  f.category = "input";
+  f.category = Category::kInput;
   f.severity = Severity::kWarning;
   f.message = std::move(message);
   f.begin = begin;
@@ -108,7 +108,9 @@ void ExtractFrontMatter(std::string_view text, std::string* blanked, FrontMatter
         YAML::Node data = YAML::Load(body);
         if (data.IsMap()) {
           FillFields(data, fm);
-          fm->data = std::make_shared<YAML::Node>(data);
+          for (const auto& kv : data) {
+            if (!kv.second.IsNull()) fm->keys.push_back(kv.first.as<std::string>(""));
+          }
         } else if (!data.IsNull()) {
           findings->push_back(FrontMatterFinding(
               "front matter is not a YAML mapping of keys to values", 0, end));
@@ -133,6 +135,29 @@ void ExtractFrontMatter(std::string_view text, std::string* blanked, FrontMatter
   }
   findings->push_back(FrontMatterFinding(
       "front matter opened on line 1 is never closed; it is read as Markdown", 0, end));
+}
+
+}  // namespace claimlint
+
+namespace claimlint {
+
+SourceRange FrontMatterKeySpan(const Document& doc, std::string_view key) {
+  const FrontMatter& fm = doc.front_matter;
+  std::string_view block =
+      std::string_view(doc.text).substr(fm.src_begin, fm.src_end - fm.src_begin);
+  std::size_t p = 0;
+  while (p < block.size()) {
+    std::size_t eol = block.find('\n', p);
+    if (eol == std::string_view::npos) eol = block.size();
+    std::string_view line = block.substr(p, eol - p);
+    if (line.size() > key.size() && line.substr(0, key.size()) == key && line[key.size()] == ':') {
+      std::size_t end = eol;
+      if (end > p && block[end - 1] == '\r') --end;
+      return {fm.src_begin + p, fm.src_begin + end};
+    }
+    p = eol + 1;
+  }
+  return {fm.src_begin, fm.src_begin};
 }
 
 }  // namespace claimlint

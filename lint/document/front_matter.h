@@ -17,4 +17,8 @@ namespace claimlint {
 void ExtractFrontMatter(std::string_view text, std::string* blanked, FrontMatter* fm,
                         std::vector<Finding>* findings);
 
+// Bytes of the line `key: ...` in the front matter ({begin, begin} of the
+// front matter when the key is not written there as such).
+SourceRange FrontMatterKeySpan(const Document& doc, std::string_view key);
+
 }  // namespace claimlint

@@ -1,6 +1,6 @@
 #include "lint/document/sentence.h"
 
-#include "lint/text/sentences.h"
+#include "lint/document/sentence_splitter.h"
 
 namespace claimlint {
 

@@ -1,6 +1,13 @@
-// Lints one file: document, sentences, every check, then positions,
-// excerpts, fingerprints and order. Shared, read-only state (rules, context
-// engine, library) makes a Linter safe to use from many threads at once.
+// The per-file pipeline: every file, whoever asks (the command line, the
+// language server, the tests, the fuzzers, the benchmark), goes through
+// Linter::Lint, in one order:
+//
+//   parse -> sentences -> citations -> checks (lint/checks/registry.h)
+//         -> suppressions -> rule policy -> finalize (positions, excerpts,
+//            fingerprints, order; once)
+//
+// Shared, read-only state (rules, context engine, library, policy) makes a
+// Linter safe to use from many threads at once.
 #pragma once
 
 #include <memory>
@@ -8,10 +15,12 @@
 #include <string_view>
 #include <vector>
 
-#include "lint/citations/library.h"
+#include "lint/citations/resolve.h"
+#include "lint/config/config.h"
 #include "lint/context/context.h"
 #include "lint/document/document.h"
-#include "lint/report/report.h"
+#include "lint/engine/file_report.h"
+#include "lint/references/library.h"
 #include "lint/rules/rule_set.h"
 
 namespace claimlint {
@@ -20,23 +29,31 @@ struct LinterSetup {
   std::shared_ptr<const RuleSet> rules;
   std::shared_ptr<const ContextClassifier> context;
   std::shared_ptr<const ReferenceLibrary> library;  // may be null
+  // Which rules' findings are kept and at what severity (the config and the
+  // command line); null keeps every finding as its rule says.
+  std::shared_ptr<const RulePolicy> policy;
+};
+
+struct LintResult {
+  std::vector<Finding> findings;  // finalized, sorted
+  int suppressed = 0;             // findings hidden by inline suppressions
 };
 
 class Linter {
  public:
   explicit Linter(LinterSetup setup);
 
-  // Lints `bytes` as the file `path` (Markdown unless it ends in .txt), with
-  // the document's inline suppressions applied (lint/suppress).
+  // Lints `bytes` as the file `path` (Markdown unless it ends in .txt).
   FileReport Lint(const std::string& path, std::string_view bytes) const;
 
-  // The findings of an already parsed document (unsuppressed, finalized).
-  std::vector<Finding> Check(const Document& doc) const;
+  // The same pipeline on a document already parsed.
+  LintResult LintDocument(const Document& doc) const;
 
   const RuleSet& rules() const { return *setup_.rules; }
 
  private:
   LinterSetup setup_;
+  cite::DescribeOptions describe_;
 };
 
 // Fills file, line/column, excerpt and fingerprint from each finding's byte

@@ -104,7 +104,7 @@ class HtmlWriter {
   void Write() {
     std::set<std::string> categories;
     for (const FileReport& file : report_.files) {
-      for (const Finding& f : file.findings) categories.insert(f.category);
+      for (const Finding& f : file.findings) categories.insert(std::string(CategoryName(f.category)));
     }
     categories_ = OrderedCategories(categories);
     Summary summary = report_internal::CountedSummary(report_);
@@ -171,8 +171,8 @@ class HtmlWriter {
     std::map<std::string, std::array<int, 3>> counts;
     std::set<std::string> present;
     for (const Finding& f : file.findings) {
-      present.insert(f.category);
-      counts[f.category][2 - static_cast<int>(f.severity)]++;
+      present.insert(std::string(CategoryName(f.category)));
+      counts[std::string(CategoryName(f.category))][2 - static_cast<int>(f.severity)]++;
     }
     out_ << "<table class=\"counts\"><caption class=\"meta\">Findings by category and "
             "severity</caption>\n<thead><tr><th scope=\"col\">category</th>";
@@ -187,9 +187,9 @@ class HtmlWriter {
   }
 
   std::string MarkAttrs(const Finding& f, bool point) {
-    std::string cat = Token(f.category), sev(SeverityName(f.severity));
+    std::string cat = Token(CategoryName(f.category)), sev(SeverityName(f.severity));
     return std::string(point ? "class=\"hl point" : "class=\"hl") + " cat-" + cat + " sev-" + sev +
-           "\" data-cat=\"" + Esc(f.category) + "\" data-sev=\"" + sev + "\" title=\"" +
+           "\" data-cat=\"" + Esc(CategoryName(f.category)) + "\" data-sev=\"" + sev + "\" title=\"" +
            Esc(std::string(SeverityName(f.severity))) + ": " + Esc(f.message) + " [" + Esc(f.rule) +
            "]\"";
   }
@@ -233,11 +233,11 @@ class HtmlWriter {
   }
 
   void WriteFinding(const Finding& f, int id, bool highlighted) {
-    std::string cat = Token(f.category), sev(SeverityName(f.severity));
+    std::string cat = Token(CategoryName(f.category)), sev(SeverityName(f.severity));
     out_ << "<li id=\"finding-" << id << "\" class=\"finding cat-" << cat << " sev-" << sev
-         << "\" data-item=\"" << id << "\" data-cat=\"" << Esc(f.category) << "\" data-sev=\""
+         << "\" data-item=\"" << id << "\" data-cat=\"" << Esc(CategoryName(f.category)) << "\" data-sev=\""
          << sev << "\" tabindex=\"-1\">\n<p class=\"fhead\"><span class=\"badge sev-" << sev
-         << "\">" << sev << "</span> <span class=\"badge\">" << Esc(f.category) << "</span> ";
+         << "\">" << sev << "</span> <span class=\"badge\">" << Esc(CategoryName(f.category)) << "</span> ";
     std::string where =
         f.line >= 1 ? "line " + std::to_string(f.line) + ", column " + std::to_string(f.column)
                     : "whole file";

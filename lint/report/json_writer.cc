@@ -117,7 +117,7 @@ void WriteFinding(const Finding& f, bool first, JsonOut* j) {
   j->Raw(first ? "\n" : ",\n");
   j->Raw("        {");
   j->Field(5, "rule", f.rule, true);
-  j->Field(5, "category", f.category);
+  j->Field(5, "category", CategoryName(f.category));
   j->Field(5, "severity", SeverityName(f.severity));
   j->Field(5, "message", f.message);
   j->Field(5, "line", f.line);
@@ -195,9 +195,9 @@ class Reader {
 
   bool ReadFinding(const json& j, const std::string& where, const std::string& path, Finding* f) {
     if (!j.is_object()) return Fail(where, "expected an object");
-    std::string severity;
+    std::string severity, category;
     if (!String(j, "rule", where, true, &f->rule) ||
-        !String(j, "category", where, false, &f->category) ||
+        !String(j, "category", where, false, &category) ||
         !String(j, "severity", where, true, &severity) ||
         !String(j, "message", where, true, &f->message) || !Int(j, "line", where, true, &f->line) ||
         !Int(j, "column", where, true, &f->column)) {
@@ -205,6 +205,14 @@ class Reader {
     }
     if (!ParseSeverity(severity, &f->severity)) {
       return Fail(where + ".severity", "expected error, warning or info, not \"" + severity + "\"");
+    }
+    // An older or hand-made report may leave the category out: the rule id's
+    // first part names it ("claim.detox").
+    if (category.empty()) category = f->rule.substr(0, f->rule.find('.'));
+    if (!ParseCategory(category, &f->category)) {
+      return Fail(where + ".category",
+                  "expected claim, citation, disclosure, quality, input or meta, not \"" +
+                      category + "\"");
     }
     f->end_line = f->line;
     f->end_column = f->column;

@@ -9,24 +9,10 @@
 
 #include "lint/base/finding.h"
 #include "lint/base/status.h"
+#include "lint/engine/file_report.h"
 #include "lint/rules/rule_set.h"
 
 namespace claimlint {
-
-struct FileReport {
-  std::string path;               // as reported (relative to the working directory when under it)
-  std::vector<Finding> findings;  // sorted (FindingLess)
-  std::string source;             // the file's text (Document::text), for text carets and HTML
-};
-
-struct Summary {
-  int files = 0;
-  int findings = 0;
-  int error = 0, warning = 0, info = 0;
-  int suppressed = 0;  // hidden by inline suppressions
-  int baselined = 0;   // hidden by the baseline
-  int stale = 0;       // baseline entries that matched nothing
-};
 
 struct Report {
   std::vector<FileReport> files;  // in input order
@@ -51,7 +37,7 @@ void WriteJson(const Report& report, std::ostream& out);
 
 // The same JSON written as the files come, so that a long run holds one
 // file's findings at a time: File() for each file in order, then End() with
-// the totals (CountFindings adds a file's to a Summary).
+// the totals (CountFile adds a file's to a Summary).
 class JsonStreamWriter {
  public:
   explicit JsonStreamWriter(std::ostream& out);
@@ -65,7 +51,6 @@ class JsonStreamWriter {
   struct State;
   std::unique_ptr<State> state_;
 };
-void CountFindings(const FileReport& file, Summary* summary);
 std::string FormatJsonFile(const FileReport& file);
 void WriteSarif(const Report& report, std::ostream& out);
 void WriteGithub(const Report& report, const OutputOptions& opts, std::ostream& out);

@@ -6,12 +6,34 @@
 #include "lint/base/utf8.h"
 
 namespace claimlint::report_internal {
+namespace {
+
+void CountSeverities(const FileReport& file, Summary* s) {
+  ++s->files;
+  for (const Finding& f : file.findings) {
+    ++s->findings;
+    switch (f.severity) {
+      case Severity::kError:
+        ++s->error;
+        break;
+      case Severity::kWarning:
+        ++s->warning;
+        break;
+      case Severity::kInfo:
+        ++s->info;
+        break;
+    }
+  }
+}
+
+}  // namespace
+
 
 Summary CountedSummary(const Report& report) {
   Summary s = report.summary;
   s.files = 0;
   s.findings = s.error = s.warning = s.info = 0;
-  for (const FileReport& file : report.files) CountFindings(file, &s);
+  for (const FileReport& file : report.files) CountSeverities(file, &s);
   return s;
 }
 
@@ -187,22 +209,5 @@ std::string SummaryLine(const Summary& s) {
 
 namespace claimlint {
 
-void CountFindings(const FileReport& file, Summary* s) {
-  ++s->files;
-  for (const Finding& f : file.findings) {
-    ++s->findings;
-    switch (f.severity) {
-      case Severity::kError:
-        ++s->error;
-        break;
-      case Severity::kWarning:
-        ++s->warning;
-        break;
-      case Severity::kInfo:
-        ++s->info;
-        break;
-    }
-  }
-}
 
 }  // namespace claimlint

@@ -70,7 +70,8 @@ ojson RuleJson(const std::string& id, const Rule* rule, const Finding& first) {
   if (rule == nullptr) {
     r["shortDescription"] = {{"text", id}};
     r["defaultConfiguration"] = {{"level", SarifLevel(first.severity)}};
-    r["properties"] = {{"category", first.category}, {"tags", ojson::array({first.category})}};
+    r["properties"] = {{"category", CategoryName(first.category)},
+                       {"tags", ojson::array({CategoryName(first.category)})}};
     return r;
   }
   std::string short_text = Template(rule->message);
@@ -82,7 +83,8 @@ ojson RuleJson(const std::string& id, const Rule* rule, const Finding& first) {
   if (!help.empty()) r["help"] = {{"text", help}};
   if (LooksLikeUri(rule->url)) r["helpUri"] = rule->url;
   r["defaultConfiguration"] = {{"level", SarifLevel(rule->severity)}};
-  r["properties"] = {{"category", rule->category}, {"tags", ojson::array({rule->category})}};
+  r["properties"] = {{"category", CategoryName(rule->category)},
+                     {"tags", ojson::array({CategoryName(rule->category)})}};
   return r;
 }
 
@@ -114,7 +116,7 @@ ojson ResultJson(const FileReport& file, const Finding& f, int rule_index) {
   r["locations"].push_back(std::move(location));
   if (!f.fingerprint.empty()) r["partialFingerprints"] = {{kFingerprintKey, f.fingerprint}};
   ojson props;
-  props["category"] = f.category;
+  props["category"] = CategoryName(f.category);
   if (!f.context.empty()) props["context"] = f.context;
   if (!f.suggestion.empty()) props["suggestion"] = f.suggestion;
   r["properties"] = std::move(props);

@@ -9,9 +9,10 @@
 #include <set>
 #include <sstream>
 
+#include "lint/base/edit_distance.h"
 #include "lint/base/finding.h"
-#include "lint/context/context.h"
-#include "lint/rules/builtin_rules.h"
+#include "lint/base/context_kind.h"
+#include "lint/data/builtin_files.h"
 
 namespace claimlint {
 namespace {
@@ -39,8 +40,9 @@ constexpr const char* kRuleKeys[] = {"id",
 
 class PackReader {
  public:
-  PackReader(std::string_view filename, bool check_patterns)
-      : file_(filename), check_patterns_(check_patterns) {}
+  PackReader(std::string_view filename, const CheckCatalog& catalog, bool check_patterns,
+             bool own_pack)
+      : file_(filename), catalog_(catalog), check_patterns_(check_patterns), own_pack_(own_pack) {}
 
   Error At(const YAML::Node& node, std::string message) const {
     Error e;
@@ -168,11 +170,15 @@ class PackReader {
     if (rule->id.empty() || rule->id.find_first_of(" \t,") != std::string::npos) {
       return At(node["id"], "rule id must be a non-empty dotted name without spaces or commas");
     }
-    if (!(st = String(node, "category", &rule->category, true)).ok()) return st;
-    static const std::set<std::string> kCategories = {"claim", "citation", "disclosure", "quality"};
-    if (!kCategories.count(rule->category)) {
+    std::string category;
+    if (!(st = String(node, "category", &category, true)).ok()) return st;
+    Category parsed;
+    bool known = ParseCategory(category, &parsed);
+    bool own_only = parsed == Category::kInput || parsed == Category::kMeta;
+    if (!known || (own_only && !own_pack_)) {
       return At(node["category"], "category must be one of claim, citation, disclosure, quality");
     }
+    rule->category = parsed;
     std::string severity;
     if (!(st = String(node, "severity", &severity, true)).ok()) return st;
     if (!ParseSeverity(severity, &rule->severity)) {
@@ -182,7 +188,6 @@ class PackReader {
     if (!(st = String(node, "suggestion", &rule->suggestion, false)).ok()) return st;
     if (!(st = String(node, "why", &rule->why, false)).ok()) return st;
     if (!(st = String(node, "url", &rule->url, false)).ok()) return st;
-    if (!(st = String(node, "check", &rule->check, false)).ok()) return st;
     if (!(st = Bool(node, "cleared_by_citation", &rule->cleared_by_citation)).ok()) return st;
     if (!(st = Bool(node, "case_sensitive", &rule->case_sensitive)).ok()) return st;
     if (!(st = Bool(node, "word_boundary", &rule->word_boundary)).ok()) return st;
@@ -192,33 +197,25 @@ class PackReader {
           std::pair{"requires", &rule->requires_}}) {
       if (!(st = Patterns(node, key, rule->case_sensitive, list)).ok()) return st;
     }
-    if (!(st = Strings(node, "contexts", &rule->contexts)).ok()) return st;
-    for (std::size_t i = 0; i < rule->contexts.size(); ++i) {
+    std::vector<std::string> contexts;
+    if (!(st = Strings(node, "contexts", &contexts)).ok()) return st;
+    if (!contexts.empty()) rule->contexts = ContextSet();
+    for (const std::string& name : contexts) {
       Context c;
-      if (!ParseContext(rule->contexts[i], &c)) {
+      if (!ParseContext(name, &c)) {
         return At(node["contexts"],
-                  "unknown context '" + rule->contexts[i] +
+                  "unknown context '" + name +
                       "' (asserted, negated, hedged, reported, question, hypothetical)");
       }
+      rule->contexts.Add(c);
     }
-    if (rule->contexts.empty()) rule->contexts.push_back("asserted");
-    if (YAML::Node opts = node["options"]) {
-      if (!opts.IsMap()) return At(opts, "'options' must be a mapping of names to values");
-      for (const auto& kv : opts) {
-        if (!kv.second.IsScalar()) return At(kv.second, "option values must be scalars");
-        rule->options[kv.first.as<std::string>("")] = kv.second.Scalar();
-      }
+    if (Status bound = BindCheck(node, rule); !bound.ok()) return bound;
+    // Copy-construct: assigning to a yaml-cpp node writes into it instead.
+    const YAML::Node ex =
+        node["examples"] ? node["examples"] : YAML::Node(YAML::NodeType::Map);
+    if (!node["examples"] && rule->spec->examples_required) {
+      return At(node, "rule '" + rule->id + "' has no 'examples' (fire and pass)");
     }
-    bool is_disclosure = !rule->topic.empty() || !rule->requires_.empty();
-    if (is_disclosure && (rule->topic.empty() || rule->requires_.empty())) {
-      return At(node, "a disclosure rule needs both 'topic' and 'requires'");
-    }
-    if (rule->check.empty() && !is_disclosure && rule->patterns.empty()) {
-      return At(node,
-                "rule '" + rule->id + "' has no 'patterns' (nor 'topic'/'requires' or 'check')");
-    }
-    YAML::Node ex = node["examples"];
-    if (!ex) return At(node, "rule '" + rule->id + "' has no 'examples' (fire and pass)");
     if (!ex.IsMap()) return At(ex, "'examples' must be a mapping with 'fire' and 'pass' lists");
     for (const auto& kv : ex) {
       std::string key = kv.first.as<std::string>("");
@@ -228,7 +225,8 @@ class PackReader {
     }
     if (!(st = Strings(ex, "fire", &rule->examples_fire)).ok()) return st;
     if (!(st = Strings(ex, "pass", &rule->examples_pass)).ok()) return st;
-    if (rule->examples_fire.empty() || rule->examples_pass.empty()) {
+    if (rule->spec->examples_required &&
+        (rule->examples_fire.empty() || rule->examples_pass.empty())) {
       return At(ex, "rule '" + rule->id + "' needs at least one 'fire' and one 'pass' example");
     }
     if (rule->url.empty()) {
@@ -245,8 +243,87 @@ class PackReader {
     return {};
   }
 
+
+  // Binds the rule to its check (`check:`, or the category's default) and
+  // reads the check's options, typed and range-checked.
+  Status BindCheck(const YAML::Node& node, Rule* rule) {
+    Status st;
+    if (!(st = String(node, "check", &rule->check, false)).ok()) return st;
+    bool has_patterns = !rule->patterns.empty();
+    bool has_topic = !rule->topic.empty() || !rule->requires_.empty() || !rule->narrow.empty();
+    if (rule->check.empty()) {
+      rule->check = std::string(CheckCatalog::DefaultCheck(has_topic, has_patterns));
+    }
+    if (rule->check.empty()) {
+      return At(node, "rule '" + rule->id +
+                          "' has no 'patterns' (nor 'topic'/'requires' or 'check')");
+    }
+    const YAML::Node at = node["check"] ? node["check"] : node;
+    rule->spec = catalog_.Find(rule->check);
+    if (rule->spec == nullptr) {
+      std::vector<std::string> names;
+      for (const CheckSpec& c : catalog_.specs()) names.push_back(c.name);
+      return At(at, "unknown check '" + rule->check + "'" + DidYouMean(rule->check, names));
+    }
+    const CheckSpec& spec = *rule->spec;
+    bool own_category = rule->category == Category::kInput || rule->category == Category::kMeta;
+    if (spec.category ? *spec.category != rule->category : own_category) {
+      return At(at, "check '" + spec.name + "' is not for " +
+                        std::string(CategoryName(rule->category)) + " rules" +
+                        (spec.category ? " (its rules are " +
+                                             std::string(CategoryName(*spec.category)) + ")"
+                                       : ""));
+    }
+    switch (spec.body) {
+      case RuleBody::kPatterns:
+        if (!has_patterns) return At(node, "rule '" + rule->id + "' has no 'patterns'");
+        if (has_topic) return At(node, "a pattern rule has no 'topic', 'narrow' or 'requires'");
+        break;
+      case RuleBody::kTopic:
+        if (rule->topic.empty() || rule->requires_.empty()) {
+          return At(node, "a disclosure rule needs both 'topic' and 'requires'");
+        }
+        if (has_patterns) return At(node, "a disclosure rule has no 'patterns'");
+        break;
+      case RuleBody::kNone:
+        if (has_patterns || has_topic) {
+          return At(node, "check '" + spec.name +
+                              "' is code: its rules have no 'patterns', 'topic' or 'requires'");
+        }
+        break;
+    }
+    for (const OptionSpec& o : spec.options) {
+      OptionValue v;
+      if (auto err = ParseOptionValue(o, o.default_value, &v)) {
+        return At(node, "check '" + spec.name + "': bad default: " + *err);
+      }
+      rule->options[o.name] = std::move(v);
+    }
+    if (YAML::Node opts = node["options"]) {
+      if (!opts.IsMap()) return At(opts, "'options' must be a mapping of names to values");
+      for (const auto& kv : opts) {
+        std::string name = kv.first.as<std::string>("");
+        const OptionSpec* o = spec.FindOption(name);
+        if (o == nullptr) {
+          std::vector<std::string> names;
+          for (const OptionSpec& x : spec.options) names.push_back(x.name);
+          return At(kv.first, "check '" + spec.name + "' has no option '" + name + "'" +
+                                  (names.empty() ? std::string(" (it takes none)")
+                                                 : DidYouMean(name, names)));
+        }
+        if (!kv.second.IsScalar()) return At(kv.second, "option values must be scalars");
+        OptionValue v;
+        if (auto err = ParseOptionValue(*o, kv.second.Scalar(), &v)) return At(kv.second, *err);
+        rule->options[name] = std::move(v);
+      }
+    }
+    return {};
+  }
+
   std::string file_;
+  const CheckCatalog& catalog_;
   bool check_patterns_;
+  bool own_pack_;
 };
 
 bool IsCueFile(std::string_view yaml) {
@@ -268,11 +345,11 @@ bool IsCueFile(std::string_view yaml) {
 }  // namespace
 
 Result<std::vector<Rule>> LoadRulePack(std::string_view yaml, std::string_view filename,
-                                       bool check_patterns) {
-  return PackReader(filename, check_patterns).Read(yaml);
+                                       const CheckCatalog& catalog, bool check_patterns) {
+  return PackReader(filename, catalog, check_patterns, /*own_pack=*/false).Read(yaml);
 }
 
-Result<std::vector<Rule>> LoadRulePath(const std::string& path) {
+Result<std::vector<Rule>> LoadRulePath(const std::string& path, const CheckCatalog& catalog) {
   namespace fs = std::filesystem;
   std::error_code ec;
   std::vector<std::string> files;
@@ -295,18 +372,22 @@ Result<std::vector<Rule>> LoadRulePath(const std::string& path) {
     ss << in.rdbuf();
     std::string text = ss.str();
     if (IsCueFile(text)) continue;
-    auto rules = LoadRulePack(text, file);
+    auto rules = LoadRulePack(text, file, catalog);
     if (!rules.ok()) return rules.error();
     for (Rule& r : rules.value()) all.push_back(std::move(r));
   }
   return all;
 }
 
-Result<std::vector<Rule>> LoadBuiltinRules() {
+Result<std::vector<Rule>> LoadBuiltinRules(const CheckCatalog& catalog, BuiltinPacks which) {
   std::vector<Rule> all;
-  for (const BuiltinFile& f : BuiltinRuleFiles()) {
-    if (IsCueFile(f.text)) continue;
-    auto rules = LoadRulePack(f.text, "rules/" + std::string(f.name), /*check_patterns=*/false);
+  for (const BuiltinFile& f : BuiltinFiles()) {
+    // Packs are the top-level YAML files; lexicons/ and models/ are not packs.
+    if (f.name.find('/') != std::string_view::npos || IsCueFile(f.text)) continue;
+    bool own = f.name == kOwnPackFile;
+    if (own ? which == BuiltinPacks::kHealth : which == BuiltinPacks::kOwn) continue;
+    auto rules = PackReader("rules/" + std::string(f.name), catalog, /*check_patterns=*/false, own)
+                     .Read(f.text);
     if (!rules.ok()) return rules.error();
     for (Rule& r : rules.value()) all.push_back(std::move(r));
   }

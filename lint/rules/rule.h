@@ -5,27 +5,23 @@
 #include <string>
 #include <vector>
 
+#include "lint/base/context_kind.h"
 #include "lint/base/finding.h"
+#include "lint/base/source_loc.h"
+#include "lint/rules/check_spec.h"
 
 namespace claimlint {
 
-// Where in a source file a rule (or one of its keys) was written, for errors.
-struct SourceLoc {
-  std::string file;
-  int line = 0, column = 0;
-};
-
 struct Rule {
-  std::string id;        // "claim.immune-boost"
-  std::string pack;      // the pack's name
-  std::string category;  // claim | citation | disclosure | quality
+  std::string id;    // "claim.immune-boost"
+  std::string pack;  // the pack's name
+  Category category = Category::kClaim;
   Severity severity = Severity::kWarning;
   std::string message;                  // may contain {match}
   std::vector<std::string> patterns;    // RE2 syntax
   std::vector<std::string> exceptions;  // RE2; a hit covering the same span cancels
-  // Contexts in which the rule fires: asserted, negated, hedged, reported,
-  // question, hypothetical. Default: {asserted}.
-  std::vector<std::string> contexts;
+  // Contexts in which the rule fires. Default: {asserted}.
+  ContextSet contexts{Context::kAsserted};
   bool cleared_by_citation = true;
   bool case_sensitive = false;
   bool word_boundary = true;  // a match must start and end at word boundaries
@@ -38,15 +34,23 @@ struct Rule {
   std::vector<std::string> narrow;     // optional: the article must also match one
   std::vector<std::string> requires_;  // YAML key `requires`: any match anywhere
 
-  // Rules implemented in code (citation, quality, meta) name their check here;
-  // pattern rules leave it empty.
+  // The check the rule binds to (always set once loaded: `check:`, or the
+  // category's default), its spec in the catalog the pack was loaded with,
+  // and every option the check declares (defaults filled in).
   std::string check;
-  std::map<std::string, std::string> options;  // per-rule options (scalars)
+  const CheckSpec* spec = nullptr;
+  std::map<std::string, OptionValue> options;
 
   std::vector<std::string> examples_fire;
   std::vector<std::string> examples_pass;
 
   SourceLoc loc;  // where the rule's id was written
+
+  const OptionValue& option(const std::string& name) const { return options.at(name); }
+  // True for rules matched per sentence by their patterns (claim rules).
+  bool is_pattern_rule() const {
+    return spec ? spec->body == RuleBody::kPatterns : topic.empty() && !patterns.empty();
+  }
 };
 
 }  // namespace claimlint

@@ -134,7 +134,7 @@ namespace {
 std::vector<std::pair<const std::string*, bool>> PrefilterPatterns(const std::vector<Rule>& rules) {
   std::vector<std::pair<const std::string*, bool>> out;
   for (const Rule& r : rules) {
-    if (r.topic.empty() && r.check.empty()) {
+    if (r.is_pattern_rule()) {
       for (const std::string& p : r.patterns) out.push_back({&p, r.case_sensitive});
     }
     for (const auto* list : {&r.topic, &r.requires_, &r.narrow}) {
@@ -193,7 +193,7 @@ Result<std::shared_ptr<const RuleSet>> RuleSet::Build(std::vector<Rule> rules) {
                    "duplicate rule id '" + r.id + "' (first defined at " + first.loc.file + ":" +
                        std::to_string(first.loc.line) + ")"};
     }
-    if (r.topic.empty() && r.check.empty()) {
+    if (r.is_pattern_rule()) {
       for (std::size_t p = 0; p < r.patterns.size(); ++p) {
         if (Status st = add(&prefilter->literals, r, r.patterns[p]); !st.ok()) return st.error();
         prefilter->owner.push_back({static_cast<int>(i), static_cast<int>(p)});
@@ -210,6 +210,7 @@ Result<std::shared_ptr<const RuleSet>> RuleSet::Build(std::vector<Rule> rules) {
     }
     prefilter->list_ids.push_back(ids);
     rs->compiled_.push_back(std::make_unique<Lazy>());
+    rs->by_check_[r.check].push_back(static_cast<int>(i));
   }
   prefilter->literals.Compile();
   prefilter->lists.Compile();
@@ -223,6 +224,12 @@ int RuleSet::Find(std::string_view id) const {
     if (rules_[i].id == id) return static_cast<int>(i);
   }
   return -1;
+}
+
+const std::vector<int>& RuleSet::BoundTo(std::string_view check) const {
+  static const std::vector<int> kNone;
+  auto it = by_check_.find(check);
+  return it == by_check_.end() ? kNone : it->second;
 }
 
 void RuleSet::MatchText(std::string_view text, std::vector<RuleMatch>* out) const {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -42,6 +43,8 @@ class RuleSet {
   const CompiledRule& compiled(int i) const;
   // Index of the rule with this id, or -1.
   int Find(std::string_view id) const;
+  // Indices of the rules bound to `check`, in load order.
+  const std::vector<int>& BoundTo(std::string_view check) const;
 
   // Every match of every pattern rule (rules with `patterns` and no `topic`)
   // in `text`: leftmost, non-overlapping per rule, at word boundaries unless
@@ -67,6 +70,7 @@ class RuleSet {
   std::vector<Rule> rules_;
   std::vector<std::unique_ptr<Lazy>> compiled_;
   std::unique_ptr<Prefilter> prefilter_;
+  std::map<std::string, std::vector<int>, std::less<>> by_check_;
 };
 
 }  // namespace claimlint

@@ -6,7 +6,8 @@
 #include <string_view>
 
 #include "lint/base/edit_distance.h"
-#include "lint/config/glob.h"
+#include "lint/base/glob.h"
+#include "lint/text/strings.h"
 
 namespace claimlint {
 namespace {
@@ -24,18 +25,6 @@ constexpr Keyword kKeywords[] = {
 };
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
-  return s;
-}
 
 std::vector<std::string> Tokens(std::string_view s) {
   std::vector<std::string> out;
@@ -71,7 +60,7 @@ bool LooksLikeRule(std::string_view t) {
 Finding Bad(const HtmlComment& c, std::string message) {
   Finding f;
   f.rule = kBadSuppressionRule;
-  f.category = "meta";
+  f.category = Category::kMeta;
   f.severity = Severity::kWarning;
   f.message = std::move(message);
   f.begin = c.src_begin;
@@ -140,14 +129,14 @@ ParsedDirectives ParseDirectives(const Document& doc) {
             [](const HtmlComment* a, const HtmlComment* b) { return a->src_begin < b->src_begin; });
   std::vector<int> next_prose;  // computed at the first disable-next-line
   for (const HtmlComment* c : comments) {
-    std::string_view body = Trim(c->body);
+    std::string_view body = TrimView(c->body);
     std::string_view head = body;
     std::string reason;
     // " -- reason": the first "--" that starts a word.
     for (std::size_t p = body.find("--"); p != std::string_view::npos; p = body.find("--", p + 2)) {
       if (p > 0 && IsSpace(body[p - 1])) {
         head = body.substr(0, p);
-        reason = std::string(Trim(body.substr(p + 2)));
+        reason = std::string(TrimView(body.substr(p + 2)));
         break;
       }
     }
@@ -236,7 +225,10 @@ SuppressionOutcome ApplySuppressions(const Document& doc, std::vector<Finding>* 
     bool hidden = false;
     if (f.rule.rfind("input.", 0) != 0 && f.rule.rfind("meta.", 0) != 0) {
       for (std::size_t i : file_wide) hidden = covers(i, f) || hidden;
-      auto [lo, hi] = by_line.equal_range(f.line);
+      // The line a finding starts on, from its byte offset (findings need not
+      // be finalized yet).
+      int line = doc.index.At(doc.text, f.begin).line;
+      auto [lo, hi] = by_line.equal_range(line);
       for (auto it = lo; it != hi; ++it) hidden = covers(it->second, f) || hidden;
       // The last disable/enable naming the rule before the finding decides.
       auto end = std::upper_bound(ranges.begin(), ranges.end(), f.begin,
@@ -266,7 +258,7 @@ SuppressionOutcome ApplySuppressions(const Document& doc, std::vector<Finding>* 
       if (used[i][t]) continue;
       Finding f;
       f.rule = kUnusedSuppressionRule;
-      f.category = "meta";
+      f.category = Category::kMeta;
       f.severity = Severity::kInfo;
       f.message = d.rules.empty() ? "unused suppression: '" + Keyword(d.kind) + "' hides no finding"
                                   : "unused suppression: '" + Keyword(d.kind) + "' hides no " +

@@ -53,8 +53,8 @@ struct SuppressionOutcome {
 // Removes the findings that directives suppress, then appends a
 // meta.bad-suppression finding per malformed directive and a
 // meta.unused-suppression finding per directive (or rule of a directive) that
-// suppressed nothing. `findings` must carry lines (FinalizeFindings); the
-// appended ones carry only byte ranges, so finalize again afterwards.
+// suppressed nothing. Works on the findings' byte ranges (a directive's line
+// is found from them), so it runs before the findings are finalized.
 SuppressionOutcome ApplySuppressions(const Document& doc, std::vector<Finding>* findings);
 
 }  // namespace claimlint

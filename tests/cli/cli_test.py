@@ -429,7 +429,9 @@ def t_config(tmp):
         "unknown-key.yml": ("fail_on: error\nexlude: [x]\n", ":2:1: "),
         "wrong-type.yml": ("rules:\n  test.miracle: loud\n", ":2:17: "),
         "unknown-rule.yml": ("rules:\n  test.miracle: off\n  test.mircle: off\n", ":3:3: "),
-        "bad-option.yml": ("rules:\n  test.gentle: {options: {treshold: 2}}\n", ":2:27: "),
+        "bad-option.yml": ("rules:\n  test.stale: {options: {max_age_yaers: 2}}\n", ":2:26: "),
+        "bad-option-value.yml": ("rules:\n  test.stale: {options: {max_age_years: banana}}\n",
+                                 ":2:41: "),
         "bad-yaml.yml": ("rules: [\n", ":2:1: "),
     }
     for name, (text, where) in bad.items():
@@ -447,10 +449,10 @@ def t_config(tmp):
 
     # Per-rule options reach the rules, and --print-config shows the result.
     write(f"{repo}/site/.claimlint.yml", "rules:\n  test.miracle: off\n"
-          "  test.gentle: {severity: warning, options: {threshold: 7}}\nfail_on: info\n")
+          "  test.stale: {severity: warning, options: {max_age_years: 7}}\nfail_on: info\n")
     r = run(OWN + ["--print-config", "site/b.md"], repo)
     check(r.code == 0 and "config: " + os.path.join(repo, "site", ".claimlint.yml") in r.out
-          and "test.gentle: {severity: warning, options: {threshold: 7}}" in r.out
+          and "test.stale: {severity: warning, options: {max_age_years: 7}}" in r.out
           and "test.detox: warning" in r.out and "test.miracle" not in r.out
           and "fail_on: info" in r.out and "linted: true" in r.out,
           "--print-config shows the config file, fail_on and the rules that run", r.describe())
@@ -636,8 +638,12 @@ def t_rules_info(tmp):
     git_root(tmp)
     r = run(OWN + ["--list-rules"], tmp)
     lines = r.out.splitlines()
-    check(r.code == 0 and lines[-1] == "3 rules" and lines[0].split()[:3] ==
-          ["test.detox", "warning", "claim"], "--list-rules lists the loaded rules", r.describe())
+    rows = {l.split()[0]: l.split()[1:3] for l in lines[:-1]}
+    check(r.code == 0 and lines[-1] == "12 rules" and rows.get("test.detox") == ["warning", "claim"]
+          and rows.get("input.encoding") == ["error", "input"]
+          and rows.get("meta.unused-suppression") == ["info", "meta"],
+          "--list-rules lists the loaded rules and claimlint's own input.* and meta.* rules",
+          r.describe())
     write(f"{tmp}/.claimlint.yml", "rules:\n  test.detox: off\n  test.gentle: error\n")
     r = run(OWN + ["--list-rules"], tmp)
     check(r.code == 0 and "test.detox" not in r.out and

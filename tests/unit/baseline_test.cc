@@ -20,11 +20,12 @@ Finding MakeFinding(const std::string& rule, const std::string& fingerprint, int
   return f;
 }
 
-FileReport File(const std::string& path, std::vector<Finding> findings) {
-  FileReport r;
-  r.path = path;
-  r.findings = std::move(findings);
-  return r;
+// A baseline of these files' findings, sorted as it is written.
+Baseline Record(const std::vector<std::pair<std::string, std::vector<Finding>>>& files) {
+  Baseline b;
+  for (const auto& [path, findings] : files) AddEntries(path, findings, &b);
+  SortEntries(&b);
+  return b;
 }
 
 Error ParseError(const std::string& text) {
@@ -34,10 +35,9 @@ Error ParseError(const std::string& text) {
 }
 
 TEST(BaselineTest, WritesVersionedSortedJsonAndReadsItBack) {
-  std::vector<FileReport> files = {
-      File("b.md", {MakeFinding("claim.cure", "00ff", 9)}),
-      File("a.md", {MakeFinding("claim.detox", "aa11", 3), MakeFinding("claim.cure", "bb22", 1)})};
-  Baseline b = BaselineFromReports(files);
+  Baseline b = Record(
+      {{"b.md", {MakeFinding("claim.cure", "00ff", 9)}},
+       {"a.md", {MakeFinding("claim.detox", "aa11", 3), MakeFinding("claim.cure", "bb22", 1)}}});
   ASSERT_EQ(b.entries.size(), 3u);
   EXPECT_EQ(b.entries[0].fingerprint, "bb22");  // a.md line 1 first
   EXPECT_EQ(b.entries[2].file, "b.md");
@@ -121,24 +121,26 @@ TEST(BaselineTest, ApplyHidesEachRecordedFindingOnceAndCountsStaleEntries) {
                {other, "claim.cure", "o1", 2, ""},  // not linted this run: kept, not stale
                {(dir / "deleted.md").string(), "claim.cure", "d1", 2, ""},  // file gone: stale
                {b_md, "claim.cure", "f2", 1, ""}};  // same fingerprint, other file
-  std::vector<FileReport> files = {
-      File(a, {MakeFinding("claim.cure", "f1", 10), MakeFinding("claim.cure", "f1", 12),
-               MakeFinding("claim.cure", "f1", 14), MakeFinding("claim.new", "n1", 20),
-               MakeFinding("claim.cure", "f2", 30)})};
-  BaselineOutcome o = ApplyBaseline(b, &files);
+  std::vector<Finding> findings = {
+      MakeFinding("claim.cure", "f1", 10), MakeFinding("claim.cure", "f1", 12),
+      MakeFinding("claim.cure", "f1", 14), MakeFinding("claim.new", "n1", 20),
+      MakeFinding("claim.cure", "f2", 30)};
+  BaselineIndex index(b);
+  BaselineFileOutcome o = index.Apply(a, &findings);
   EXPECT_EQ(o.baselined, 2);
-  EXPECT_EQ(o.stale, 2);
-  ASSERT_EQ(files[0].findings.size(), 3u);
-  EXPECT_EQ(files[0].findings[0].line, 14);
-  EXPECT_EQ(files[0].findings[1].rule, "claim.new");
-  EXPECT_EQ(files[0].findings[2].fingerprint, "f2");
+  EXPECT_EQ(o.stale, 1);                              // "gone"
+  EXPECT_EQ(index.StaleElsewhere({a}), 1);            // deleted.md; other.md still exists
+  ASSERT_EQ(findings.size(), 3u);
+  EXPECT_EQ(findings[0].line, 14);
+  EXPECT_EQ(findings[1].rule, "claim.new");
+  EXPECT_EQ(findings[2].fingerprint, "f2");
   fs::remove_all(dir);
 }
 
 TEST(BaselineTest, RecordingSomeFilesKeepsTheOthersEntries) {
   Baseline old;
   old.entries = {{"a.md", "r.x", "1", 1, ""}, {"b.md", "r.x", "2", 1, ""}};
-  Baseline fresh = BaselineFromReports({File("a.md", {MakeFinding("r.y", "3", 4)})});
+  Baseline fresh = Record({{"a.md", {MakeFinding("r.y", "3", 4)}}});
   KeepOtherFiles(old, {"a.md"}, &fresh);
   ASSERT_EQ(fresh.entries.size(), 2u);
   EXPECT_EQ(fresh.entries[0].fingerprint, "3");
@@ -147,7 +149,7 @@ TEST(BaselineTest, RecordingSomeFilesKeepsTheOthersEntries) {
 
 TEST(BaselineTest, WriteAndReadAFile) {
   fs::path p = fs::temp_directory_path() / "claimlint-baseline-write-test.json";
-  Baseline b = BaselineFromReports({File("a.md", {MakeFinding("r.x", "ff", 2)})});
+  Baseline b = Record({{"a.md", {MakeFinding("r.x", "ff", 2)}}});
   ASSERT_TRUE(WriteBaseline(b, p.string()).ok());
   auto back = ReadBaseline(p.string());
   ASSERT_TRUE(back.ok());

@@ -1,7 +1,7 @@
 // The article's own reference list: entry ids and the links of each entry.
 #include <gtest/gtest.h>
 
-#include "lint/citations/article_refs.h"
+#include "lint/references/article_refs.h"
 
 namespace claimlint::cite {
 namespace {

@@ -2,6 +2,7 @@
 // the fixture library tests/data/citations/library.json.
 #include <gtest/gtest.h>
 
+#include "lint/checks/registry.h"
 #include "lint/citations/analysis.h"
 #include "lint/document/sentence.h"
 #include "tests/unit/test_support.h"
@@ -22,7 +23,7 @@ std::vector<Finding> Lint(const std::string& text, std::shared_ptr<const Referen
   Linter linter({BuiltinRuleSet(), ContextClassifier::Builtin(), std::move(lib)});
   std::vector<Finding> out;
   for (Finding& f : linter.Lint(path, text).findings) {
-    if (f.category == "citation") out.push_back(std::move(f));
+    if (f.category == Category::kCitation) out.push_back(std::move(f));
   }
   return out;
 }
@@ -229,7 +230,7 @@ TEST(CitationsCheck, ContradictedByTheSourcesOwnWords) {
 }
 
 TEST(CitationsCheck, DisabledRulesAreSkipped) {
-  auto loaded = LoadBuiltinRules();
+  auto loaded = LoadBuiltinRules(BuiltinChecks());
   ASSERT_TRUE(loaded.ok());
   std::vector<Rule> rules;
   for (Rule& r : loaded.value()) {
@@ -249,9 +250,7 @@ TEST(CitationsAnalysis, SupportedSentences) {
       "helps (Nobody, 2001).\n";
   Document doc = ParseDocument("a.md", text, true);
   std::vector<Sentence> sentences = SplitDocument(doc);
-  CheckInput in{
-      doc, sentences, *BuiltinRuleSet(), *ContextClassifier::Builtin(), *FixtureLibrary(), nullptr};
-  CitationAnalysis a = AnalyzeCitations(in);
+  CitationAnalysis a = AnalyzeCitations({doc, sentences, *FixtureLibrary(), {}});
   auto index_of = [&](std::string_view start) {
     for (std::size_t i = 0; i < sentences.size(); ++i) {
       if (SentenceText(doc, sentences[i]).rfind(start, 0) == 0) return static_cast<int>(i);
@@ -269,8 +268,7 @@ TEST(CitationsAnalysis, SupportedSentences) {
   EXPECT_EQ(a.entries[static_cast<std::size_t>(first.resolved)].id, "okafor2019");
   // With an empty library, a specific author-year citation still counts.
   ReferenceLibrary empty;
-  CheckInput bare{doc, sentences, *BuiltinRuleSet(), *ContextClassifier::Builtin(), empty, nullptr};
-  EXPECT_TRUE(AnalyzeCitations(bare).Supported(index_of("Heat helps")));
+  EXPECT_TRUE(AnalyzeCitations({doc, sentences, empty, {}}).Supported(index_of("Heat helps")));
 }
 
 TEST(CitationsCheck, PositionsSurviveMarkupAndPlainText) {

@@ -2,10 +2,10 @@
 // journal-name matching and the text helpers.
 #include <gtest/gtest.h>
 
-#include "lint/citations/article_refs.h"
+#include "lint/references/article_refs.h"
 #include "lint/citations/extract.h"
-#include "lint/citations/journal.h"
-#include "lint/citations/text_util.h"
+#include "lint/references/journal.h"
+#include "lint/text/fold.h"
 
 namespace claimlint::cite {
 namespace {
@@ -119,11 +119,11 @@ TEST(CitationsExtract, IdentifiersAndLinks) {
   EXPECT_EQ(link[0].doi, "10.1016/j.jemermed.2021.07.017");
 
   EXPECT_EQ(ClassifyUrl("https://pubmed.ncbi.nlm.nih.gov/34364702/").pmid, "34364702");
-  EXPECT_EQ(ClassifyUrl("https://pubmed.ncbi.nlm.nih.gov/34364702/").kind, CitationKind::kPmid);
+  EXPECT_EQ(ClassifyUrl("https://pubmed.ncbi.nlm.nih.gov/34364702/").kind, IdentifierKind::kPmid);
   EXPECT_EQ(ClassifyUrl("https://www.ncbi.nlm.nih.gov/pmc/articles/PMC3000001/").pmcid,
             "PMC3000001");
   UrlInfo nice = ClassifyUrl("https://www.nice.org.uk/guidance/ng59/chapter/Recommendations");
-  EXPECT_EQ(nice.kind, CitationKind::kLink);
+  EXPECT_EQ(nice.kind, IdentifierKind::kLink);
   EXPECT_TRUE(nice.evidence_host);
   EXPECT_EQ(nice.body, "NICE");
   EXPECT_EQ(nice.host, "nice.org.uk");

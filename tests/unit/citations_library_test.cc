@@ -2,7 +2,7 @@
 // with file:line:col.
 #include <gtest/gtest.h>
 
-#include "lint/citations/library.h"
+#include "lint/references/library.h"
 #include "tests/unit/test_support.h"
 
 namespace claimlint {

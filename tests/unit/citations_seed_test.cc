@@ -17,7 +17,7 @@ class CitationsSeed : public ::testing::Test {
     ASSERT_FALSE(lib->entries.empty());
     Linter linter({testing::BuiltinRuleSet(), ContextClassifier::Builtin(), lib});
     for (Finding& f : linter.Lint("acupuncture-back-pain.txt", text).findings) {
-      if (f.category == "citation") findings_.push_back(std::move(f));
+      if (f.category == Category::kCitation) findings_.push_back(std::move(f));
     }
   }
 

@@ -30,7 +30,7 @@ Rule MakeRule(std::string id, std::string pack, std::string file, Severity s = S
   r.pack = std::move(pack);
   r.loc.file = "rules/" + file;
   r.severity = s;
-  r.category = "claim";
+  r.category = Category::kClaim;
   return r;
 }
 
@@ -41,7 +41,21 @@ std::vector<Rule> Builtin() {
       MakeRule("citation.vague", "citations", "citations.yaml", Severity::kWarning),
       MakeRule("quality.author", "quality", "quality.yaml", Severity::kWarning),
   };
-  rules[2].options = {{"min_words", "3"}, {"window", "1"}};
+  // A check with two integer options, for the option settings below.
+  static const CheckSpec kSpec = [] {
+    CheckSpec spec;
+    spec.name = "test.options";
+    spec.category = Category::kCitation;
+    spec.options = {{"min_words", OptionType::kInteger, 1, 100, "3", ""},
+                    {"window", OptionType::kInteger, 0, 10, "1", ""}};
+    return spec;
+  }();
+  rules[2].spec = &kSpec;
+  for (const OptionSpec& o : kSpec.options) {
+    OptionValue v;
+    EXPECT_FALSE(ParseOptionValue(o, o.default_value, &v));
+    rules[2].options[o.name] = v;
+  }
   return rules;
 }
 
@@ -96,7 +110,7 @@ fail_on: warning
   EXPECT_EQ(c.rules[3].enabled, std::optional<bool>(true));
   EXPECT_EQ(c.rules[1].loc.line, 7);
   EXPECT_EQ(c.rules[1].loc.column, 3);
-  EXPECT_EQ(c.fail_on, "warning");
+  EXPECT_EQ(c.fail_on, FailOn::kWarning);
 }
 
 TEST(ConfigTest, EmptyFileAndCommentedOutListsMeanDefaults) {
@@ -341,8 +355,8 @@ TEST(ConfigRulesTest, OptionsOverrideDeclaredOptionsOnly) {
       EXPECT_TRUE(r.options.empty()) << r.id;
       continue;
     }
-    EXPECT_EQ(r.options.at("min_words"), "7");
-    EXPECT_EQ(r.options.at("window"), "2");
+    EXPECT_EQ(r.options.at("min_words").integer(), 7);
+    EXPECT_EQ(r.options.at("window").integer(), 2);
   }
   Error e = ResolveError("rules:\n  citation.vague:\n    options: {min_wrods: 2}\n");
   EXPECT_EQ(e.line, 3);
@@ -351,6 +365,14 @@ TEST(ConfigRulesTest, OptionsOverrideDeclaredOptionsOnly) {
   EXPECT_NE(e.message.find("min_words, window"), std::string::npos) << e.message;
   Error none = ResolveError("rules:\n  claim.cure: {options: {x: 1}}\n");
   EXPECT_NE(none.message.find("takes none"), std::string::npos) << none.message;
+  // Values are typed and range-checked where they are written.
+  Error banana = ResolveError("rules:\n  citation.vague:\n    options: {min_words: banana}\n");
+  EXPECT_EQ(banana.line, 3);
+  EXPECT_EQ(banana.column, 26);
+  EXPECT_NE(banana.message.find("must be an integer from 1 to 100, not 'banana'"), std::string::npos)
+      << banana.message;
+  Error range = ResolveError("rules:\n  \"citation.*\": {options: {window: 99}}\n");
+  EXPECT_NE(range.message.find("from 0 to 10"), std::string::npos) << range.message;
 }
 
 TEST(ConfigRulesTest, UnknownRulesAndPacksAreErrorsWithHints) {
@@ -364,11 +386,22 @@ TEST(ConfigRulesTest, UnknownRulesAndPacksAreErrorsWithHints) {
   EXPECT_EQ(pack.line, 1);
   EXPECT_EQ(pack.column, 19);
   EXPECT_NE(pack.message.find("'qualty'"), std::string::npos) << pack.message;
-  // Globs may match nothing, and meta/input rules are configurable too.
-  EXPECT_EQ(Resolve("rules:\n  \"nothing.*\": off\n  meta.unused-suppression: off\n"
-                    "  input.encoding: warning\n")
-                .size(),
-            4u);
+  // Globs may match nothing, and claimlint's own rules are configurable too.
+  static const std::vector<Rule> own = [] {
+    std::vector<Rule> r = {MakeRule("meta.unused-suppression", "claimlint", "claimlint.yaml"),
+                           MakeRule("input.encoding", "claimlint", "claimlint.yaml")};
+    r[0].category = Category::kMeta;
+    r[1].category = Category::kInput;
+    return r;
+  }();
+  RuleInputs with_own;
+  with_own.own = &own;
+  auto resolved = Resolve(
+      "packs: []\nrules:\n  \"nothing.*\": off\n  meta.unused-suppression: off\n"
+      "  input.encoding: warning\n",
+      with_own);
+  ASSERT_EQ(resolved.size(), 1u);  // own rules run whatever the packs; one is turned off
+  EXPECT_EQ(resolved.at("input.encoding"), Severity::kWarning);
 }
 
 TEST(ConfigRulesTest, PolicyDropsAndReLevelsFindingsOfRulesOutsideThePacks) {
@@ -391,7 +424,7 @@ TEST(ConfigRulesTest, TheStarterConfigIsValidAndChangesNothing) {
   auto rules = Resolve(StarterConfig());
   EXPECT_EQ(rules.size(), Builtin().size());
   Config c = Parse(StarterConfig());
-  EXPECT_EQ(c.fail_on, "error");
+  EXPECT_EQ(c.fail_on, FailOn::kError);
   EXPECT_FALSE(c.packs.has_value());
 }
 

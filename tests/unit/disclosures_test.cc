@@ -1,6 +1,7 @@
 // The disclosure check: topic detection (context, threshold, narrowing),
 // disclosures found anywhere in the article, placement of findings, the
 // built-in packs' examples, and the sample article.
+#include "lint/checks/registry.h"
 #include "lint/checks/disclosures.h"
 
 #include <gtest/gtest.h>
@@ -32,7 +33,7 @@ std::shared_ptr<const RuleSet> DisclosurePacks() {
     std::sort(files.begin(), files.end());
     std::vector<Rule> all;
     for (const std::string& f : files) {
-      auto loaded = LoadRulePath(f);
+      auto loaded = LoadRulePath(f, BuiltinChecks());
       if (!loaded.ok()) throw std::runtime_error(loaded.error().ToString());
       for (Rule& r : loaded.value()) all.push_back(std::move(r));
     }
@@ -44,7 +45,7 @@ std::shared_ptr<const RuleSet> DisclosurePacks() {
 }
 
 std::shared_ptr<const RuleSet> PackFrom(const std::string& yaml) {
-  auto loaded = LoadRulePack(yaml, "test.yaml");
+  auto loaded = LoadRulePack(yaml, "test.yaml", BuiltinChecks());
   if (!loaded.ok()) throw std::runtime_error(loaded.error().ToString());
   auto built = RuleSet::Build(std::move(loaded.value()));
   if (!built.ok()) throw std::runtime_error(built.error().ToString());
@@ -97,7 +98,9 @@ LintRun Disclose(const RuleSet& rules, const std::string& text, bool markdown = 
   r.doc = ParseDocument(path, text, markdown);
   std::vector<Sentence> sentences = SplitDocument(r.doc);
   ReferenceLibrary library;
-  CheckInput in{r.doc, sentences, rules, *ContextClassifier::Builtin(), library, nullptr};
+  CitationAnalysis citations;
+  FileFacts facts;
+  CheckInput in{r.doc, sentences, rules, *ContextClassifier::Builtin(), library, citations, &facts};
   r.findings = CheckDisclosures(in);
   FinalizeFindings(r.doc, &r.findings);
   return r;
@@ -263,7 +266,7 @@ TEST(DisclosureFinding, PlacedAtTheFirstCountedMention) {
   EXPECT_EQ(f->column, 24);
   EXPECT_EQ(f->excerpt, "dry needling");
   EXPECT_EQ(f->message, "missing: blood thinners (dry needling)");
-  EXPECT_EQ(f->category, "disclosure");
+  EXPECT_EQ(f->category, Category::kDisclosure);
   EXPECT_EQ(f->severity, Severity::kWarning);
   EXPECT_EQ(f->sentence, "Many clinics now offer dry needling.");
   EXPECT_EQ(f->context, "asserted");
@@ -300,7 +303,7 @@ TEST(DisclosurePacks, EveryRuleIsWellFormed) {
   ASSERT_GT(rules.rules().size(), 30u);
   for (const Rule& rule : rules.rules()) {
     SCOPED_TRACE(rule.id);
-    EXPECT_EQ(rule.category, "disclosure");
+    EXPECT_EQ(rule.category, Category::kDisclosure);
     EXPECT_EQ(rule.id.rfind("disclosure.", 0), 0u);
     EXPECT_FALSE(rule.topic.empty());
     EXPECT_FALSE(rule.requires_.empty());

@@ -329,7 +329,7 @@ TEST(ClaimCheck, StopsAfterTenThousandFindings) {
   FileReport r = testing::ExampleLinter().Lint("big.md", text);
   std::size_t claims = 0, meta = 0;
   for (const Finding& f : r.findings) {
-    claims += f.category == "claim";
+    claims += f.category == Category::kClaim;
     meta += f.rule == "meta.too-many-findings";
   }
   EXPECT_EQ(meta, 1u);

@@ -1,4 +1,5 @@
 // The literal prefilter: which patterns can match a text, as a superset.
+#include "lint/checks/registry.h"
 #include "lint/rules/literal_prefilter.h"
 
 #include <gtest/gtest.h>
@@ -83,7 +84,7 @@ TEST(LiteralPrefilter, BadPatternIsAnError) {
 // among its candidates. Checked for every built-in pattern against every
 // rule example, as written and in upper case.
 TEST(LiteralPrefilter, NeverDropsAMatchingBuiltinPattern) {
-  auto rules = LoadBuiltinRules();
+  auto rules = LoadBuiltinRules(BuiltinChecks());
   ASSERT_TRUE(rules.ok()) << rules.error().ToString();
   LiteralPrefilter f;
   std::vector<std::unique_ptr<RE2>> regexes;

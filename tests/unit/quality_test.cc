@@ -8,6 +8,9 @@
 #include <filesystem>
 #include <optional>
 
+#include "lint/checks/article_dates.h"
+#include "lint/checks/authorship.h"
+#include "lint/checks/registry.h"
 #include "lint/document/sentence.h"
 #include "lint/engine/linter.h"
 #include "tests/unit/test_support.h"
@@ -20,7 +23,7 @@ using testing::SourceDir;
 
 std::shared_ptr<const RuleSet> QualityPack() {
   static std::shared_ptr<const RuleSet> rules = [] {
-    auto loaded = LoadRulePath(SourceDir() + "/rules/quality.yaml");
+    auto loaded = LoadRulePath(SourceDir() + "/rules/quality.yaml", BuiltinChecks());
     if (!loaded.ok()) throw std::runtime_error(loaded.error().ToString());
     auto built = RuleSet::Build(std::move(loaded.value()));
     if (!built.ok()) throw std::runtime_error(built.error().ToString());
@@ -74,8 +77,12 @@ LintRun Quality(const std::string& text, int claim_findings = 0, bool markdown =
   r.doc = ParseDocument(path, text, markdown);
   std::vector<Sentence> sentences = SplitDocument(r.doc);
   ReferenceLibrary library;
-  CheckInput in{r.doc, sentences, *QualityPack(), *ContextClassifier::Builtin(), library, nullptr};
-  r.findings = CheckQuality(in, claim_findings);
+  CitationAnalysis citations;
+  FileFacts facts;
+  facts.claim_findings = claim_findings;
+  CheckInput in{r.doc,   sentences,  *QualityPack(), *ContextClassifier::Builtin(),
+                library, citations, &facts};
+  r.findings = CheckQuality(in);
   FinalizeFindings(r.doc, &r.findings);
   return r;
 }
@@ -195,7 +202,7 @@ TEST(QualityFindings, NoAuthorAndNoDateSitAtTheTitle) {
   EXPECT_EQ(author->line, 2);
   EXPECT_EQ(author->excerpt, "# Walking for health");
   EXPECT_EQ(date->line, 2);
-  EXPECT_EQ(author->category, "quality");
+  EXPECT_EQ(author->category, Category::kQuality);
   EXPECT_EQ(author->severity, Severity::kWarning);
 }
 
@@ -248,20 +255,23 @@ rules:
   - id: quality.stale-review
     category: quality
     severity: info
-    check: stale-review
+    check: quality.stale-review
     options: {max_age_years: 1}
     message: "stale {match}"
     examples: {fire: ["x"], pass: ["y"]}
 )yaml";
-  auto loaded = LoadRulePack(pack, "q.yaml");
+  auto loaded = LoadRulePack(pack, "q.yaml", BuiltinChecks());
   ASSERT_TRUE(loaded.ok());
   auto rules = RuleSet::Build(std::move(loaded.value()));
   ASSERT_TRUE(rules.ok());
   Document doc = ParseDocument("a.md", "---\nreviewed: 2024-01-01\n---\n# T\n\nText.\n", true);
   std::vector<Sentence> sentences = SplitDocument(doc);
   ReferenceLibrary library;
-  CheckInput in{doc, sentences, *rules.value(), *ContextClassifier::Builtin(), library, nullptr};
-  std::vector<Finding> f = CheckQuality(in, 0);
+  CitationAnalysis citations;
+  FileFacts facts;
+  CheckInput in{doc,     sentences, *rules.value(), *ContextClassifier::Builtin(),
+                library, citations, &facts};
+  std::vector<Finding> f = CheckQuality(in);
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(f[0].message, "stale 2024-01-01");
 }
@@ -302,7 +312,7 @@ TEST(QualityPackExamples, FireAndPass) {
   ASSERT_EQ(rules.rules().size(), 4u);
   for (const Rule& rule : rules.rules()) {
     SCOPED_TRACE(rule.id);
-    EXPECT_EQ(rule.category, "quality");
+    EXPECT_EQ(rule.category, Category::kQuality);
     EXPECT_FALSE(rule.check.empty());
     EXPECT_NE(rule.why.find("http"), std::string::npos);
     EXPECT_GE(rule.examples_fire.size(), 2u);

@@ -13,17 +13,17 @@
 namespace claimlint::report_testing {
 
 inline Finding MakeFinding(std::string rule, Severity severity, int line, int column, int end_line,
-                           int end_column, std::string category = "claim") {
+                           int end_column, Category category = Category::kClaim) {
   Finding f;
   f.rule = std::move(rule);
-  f.category = std::move(category);
+  f.category = category;
   f.severity = severity;
   f.message = "Finding of " + f.rule + ".";
   f.line = line;
   f.column = column;
   f.end_line = end_line;
   f.end_column = end_column;
-  f.context = f.category == "claim" ? "asserted" : "";
+  f.context = f.category == Category::kClaim ? "asserted" : "";
   f.suggestion = "Cite a source.";
   f.fingerprint = "fp-" + f.rule + "-" + std::to_string(line);
   return f;
@@ -52,21 +52,21 @@ inline std::shared_ptr<const RuleSet> SampleRules() {
     std::vector<Rule> list(2);
     list[0].id = "claim.immune-boost";
     list[0].pack = "claims.test";
-    list[0].category = "claim";
+    list[0].category = Category::kClaim;
     list[0].severity = Severity::kError;
     list[0].message = "'{match}' is an immune-boosting claim with no source.";
     list[0].patterns = {"boost(s)?\\s+immunity"};
-    list[0].contexts = {"asserted"};
+    list[0].contexts = ContextSet{Context::kAsserted};
     list[0].suggestion = "Name the measured effect and cite the study.";
     list[0].why = "Immune claims imply disease prevention. https://example.org/code#12";
     list[0].url = "https://example.org/code#12";
     list[1].id = "citation.vague";
     list[1].pack = "citations.test";
-    list[1].category = "citation";
+    list[1].category = Category::kCitation;
     list[1].severity = Severity::kWarning;
     list[1].message = "'{match}' does not name its source.";
     list[1].patterns = {"research\\s+shows"};
-    list[1].contexts = {"asserted"};
+    list[1].contexts = ContextSet{Context::kAsserted};
     list[1].why = "A reader cannot check an unnamed study.";
     auto built = RuleSet::Build(std::move(list));
     return built.ok() ? built.value() : nullptr;

@@ -126,7 +126,7 @@ TEST(ReportHtmlTest, OneHighlightPerFindingOnItsExactWords) {
   Report r = MakeReport(
       {MakeFile("a.md", src,
                 {MakeFinding("claim.a", Severity::kError, 3, 6, 3, 28),  // across <em>
-                 MakeFinding("citation.b", Severity::kWarning, 3, 34, 3, 48, "citation"),
+                 MakeFinding("citation.b", Severity::kWarning, 3, 34, 3, 48, Category::kCitation),
                  MakeFinding("claim.c", Severity::kError, 3, 40, 3, 63),    // overlaps b
                  MakeFinding("claim.d", Severity::kInfo, 4, 6, 4, 29)})});  // after "Café "
   std::string html = Html(r);
@@ -161,8 +161,8 @@ TEST(ReportHtmlTest, FrontMatterShownAndPointsHighlighted) {
   std::string src = "---\ntitle: Zinc\n---\nBody text here.\n";
   Report r =
       MakeReport({MakeFile("a.md", src,
-                           {MakeFinding("quality.x", Severity::kInfo, 1, 1, 1, 1, "quality"),
-                            MakeFinding("quality.y", Severity::kInfo, 2, 8, 2, 12, "quality")})});
+                           {MakeFinding("quality.x", Severity::kInfo, 1, 1, 1, 1, Category::kQuality),
+                            MakeFinding("quality.y", Severity::kInfo, 2, 8, 2, 12, Category::kQuality)})});
   std::string html = Html(r);
   EXPECT_EQ(CheckWellFormed(html), "");
   EXPECT_EQ(Highlights(html, 0), 1);
@@ -176,7 +176,7 @@ TEST(ReportHtmlTest, FrontMatterShownAndPointsHighlighted) {
 TEST(ReportHtmlTest, FindingsThatCannotBePlacedAreListedOnly) {
   // A finding inside a link destination, one inside raw HTML, one with no line.
   std::string src = "See [the study](https://example.org/study).\n\n<div>raw words</div>\n";
-  Finding whole = MakeFinding("quality.z", Severity::kInfo, 0, 0, 0, 0, "quality");
+  Finding whole = MakeFinding("quality.z", Severity::kInfo, 0, 0, 0, 0, Category::kQuality);
   Report r = MakeReport({MakeFile("a.md", src,
                                   {whole, MakeFinding("x.link", Severity::kWarning, 1, 18, 1, 42),
                                    MakeFinding("x.raw", Severity::kWarning, 3, 6, 3, 15),
@@ -363,7 +363,7 @@ TEST(ReportHtmlTest, RandomRangesKeepTheHtmlWellFormed) {
       int c2 = 1 + static_cast<int>(rng() % (width(l2) + 1));
       if (l2 == l1 && c2 < c1) std::swap(c1, c2);
       findings.push_back(MakeFinding("x.r" + std::to_string(k), Severity::kWarning, l1, c1, l2, c2,
-                                     k % 2 ? "citation" : "claim"));
+                                     k % 2 ? Category::kCitation : Category::kClaim));
     }
     std::sort(findings.begin(), findings.end(), FindingLess);
     std::string where = "round " + std::to_string(round) + ":";

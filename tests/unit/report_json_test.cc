@@ -28,7 +28,7 @@ Report Sample() {
   Finding a = MakeFinding("claim.immune-boost", Severity::kError, 3, 6, 3, 21);
   a.excerpt = "boosts immunity";
   a.sentence = "Zinc boosts immunity \"fast\".";
-  Finding b = MakeFinding("quality.no-author", Severity::kInfo, 1, 1, 1, 1, "quality");
+  Finding b = MakeFinding("quality.no-author", Severity::kInfo, 1, 1, 1, 1, Category::kQuality);
   return MakeReport({MakeFile("articles/zinc.md", "src", {b, a}), MakeFile("empty.md", "", {})});
 }
 
@@ -80,7 +80,7 @@ TEST(ReportJsonTest, StreamingWriterWritesTheSameBytes) {
     Summary s;
     s.suppressed = 2;
     for (const FileReport& f : r.files) {
-      CountFindings(f, &s);
+      CountFile(f, &s);
       w.File(f);
     }
     w.End(s);
@@ -113,7 +113,7 @@ std::string Expected(const Report& r) {
     for (const Finding& f : file.findings) {
       ojson j;
       j["rule"] = f.rule;
-      j["category"] = f.category;
+      j["category"] = CategoryName(f.category);
       j["severity"] = SeverityName(f.severity);
       j["message"] = f.message;
       j["line"] = f.line;
@@ -144,7 +144,7 @@ TEST(ReportJsonTest, SameBytesAsNlohmannDump) {
   f.sentence = "";
   Report r =
       MakeReport({MakeFile("a/b \"c\".md", "",
-                           {f, MakeFinding("q.y", Severity::kInfo, 20, 1, 20, 1, "quality")}),
+                           {f, MakeFinding("q.y", Severity::kInfo, 20, 1, 20, 1, Category::kQuality)}),
                   MakeFile("empty.md", "", {})});
   r.summary.stale = 3;
   EXPECT_EQ(Json(r), Expected(r));

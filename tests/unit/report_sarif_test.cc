@@ -22,10 +22,10 @@ json Sarif(const Report& r) {
 Report Sample() {
   Finding claim = MakeFinding("claim.immune-boost", Severity::kError, 3, 6, 3, 21);
   claim.excerpt = "boosts immunity";
-  Finding vague = MakeFinding("citation.vague", Severity::kWarning, 5, 1, 6, 4, "citation");
+  Finding vague = MakeFinding("citation.vague", Severity::kWarning, 5, 1, 6, 4, Category::kCitation);
   vague.excerpt = "Research\nshows";
   vague.context = "";
-  Finding input = MakeFinding("input.encoding", Severity::kInfo, 1, 1, 1, 2, "input");
+  Finding input = MakeFinding("input.encoding", Severity::kInfo, 1, 1, 1, 2, Category::kInput);
   return MakeReport(
       {MakeFile("articles/zinc.md", "", {input, claim, vague}),
        MakeFile("b.md", "", {MakeFinding("claim.immune-boost", Severity::kError, 2, 1, 2, 7)})},

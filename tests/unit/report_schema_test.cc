@@ -57,10 +57,10 @@ Report Sample() {
   Finding claim = MakeFinding("claim.immune-boost", Severity::kError, 3, 6, 3, 21);
   claim.excerpt = "boosts \"immunity\"";
   claim.sentence = "Zinc boosts \"immunity\" — fast.";
-  Finding vague = MakeFinding("citation.vague", Severity::kWarning, 5, 1, 6, 4, "citation");
+  Finding vague = MakeFinding("citation.vague", Severity::kWarning, 5, 1, 6, 4, Category::kCitation);
   vague.context = "";
   vague.suggestion = "";
-  Finding point = MakeFinding("quality.no-author", Severity::kInfo, 1, 1, 1, 1, "quality");
+  Finding point = MakeFinding("quality.no-author", Severity::kInfo, 1, 1, 1, 1, Category::kQuality);
   point.context = "";
   point.fingerprint = "";
   return MakeReport(

@@ -1,7 +1,8 @@
 // The rule-pack loader (validation with file:line:col) and RuleSet matching.
 #include <gtest/gtest.h>
 
-#include "lint/rules/builtin_rules.h"
+#include "lint/checks/registry.h"
+#include "lint/data/builtin_files.h"
 #include "lint/rules/pack_loader.h"
 #include "lint/rules/rule_set.h"
 
@@ -27,20 +28,20 @@ std::string Replace(std::string s, const std::string& from, const std::string& t
 }
 
 Error LoadError(const std::string& yaml) {
-  auto r = LoadRulePack(yaml, "pack.yaml");
+  auto r = LoadRulePack(yaml, "pack.yaml", BuiltinChecks());
   EXPECT_FALSE(r.ok());
   return r.ok() ? Error{} : r.error();
 }
 
 TEST(PackLoader, LoadsAGoodPack) {
-  auto r = LoadRulePack(kGood, "pack.yaml");
+  auto r = LoadRulePack(kGood, "pack.yaml", BuiltinChecks());
   ASSERT_TRUE(r.ok()) << r.error().ToString();
   ASSERT_EQ(r.value().size(), 1u);
   const Rule& rule = r.value()[0];
   EXPECT_EQ(rule.id, "claim.test-boost");
   EXPECT_EQ(rule.pack, "test");
   EXPECT_EQ(rule.severity, Severity::kError);
-  EXPECT_EQ(rule.contexts, std::vector<std::string>{"asserted"});
+  EXPECT_EQ(rule.contexts, ContextSet{Context::kAsserted});
   EXPECT_TRUE(rule.cleared_by_citation);
   EXPECT_EQ(rule.loc.line, 3);
 }
@@ -88,7 +89,7 @@ TEST(PackLoader, InvalidYamlIsLocated) {
 TEST(PackLoader, CatastrophicBacktrackingPatternIsHarmless) {
   // (a+)+b takes exponential time in backtracking engines; RE2 is linear.
   std::string yaml = Replace(kGood, "'boost(s|ed)?\\s+immunity'", "'(a+)+b'");
-  auto r = LoadRulePack(yaml, "pack.yaml");
+  auto r = LoadRulePack(yaml, "pack.yaml", BuiltinChecks());
   ASSERT_TRUE(r.ok());
   auto set = RuleSet::Build(std::move(r.value()));
   ASSERT_TRUE(set.ok());
@@ -103,8 +104,8 @@ TEST(PackLoader, PatternOverMemoryBudgetIsAnError) {
 }
 
 TEST(RuleSet, DuplicateIdsAreLocated) {
-  auto a = LoadRulePack(kGood, "a.yaml");
-  auto b = LoadRulePack(kGood, "b.yaml");
+  auto a = LoadRulePack(kGood, "a.yaml", BuiltinChecks());
+  auto b = LoadRulePack(kGood, "b.yaml", BuiltinChecks());
   ASSERT_TRUE(a.ok() && b.ok());
   std::vector<Rule> all = a.value();
   all.push_back(b.value()[0]);
@@ -116,7 +117,7 @@ TEST(RuleSet, DuplicateIdsAreLocated) {
 }
 
 TEST(RuleSet, MatchesAtWordBoundariesAndHonoursExceptions) {
-  auto set = RuleSet::Build(LoadRulePack(kGood, "a.yaml").value()).value();
+  auto set = RuleSet::Build(LoadRulePack(kGood, "a.yaml", BuiltinChecks()).value()).value();
   std::vector<RuleMatch> out;
   std::string text = "It boosts immunity. Reboosts immunity. We boost immunity myths. It BOOSTED IMMUNITY.";
   set->MatchText(text, &out);
@@ -127,7 +128,7 @@ TEST(RuleSet, MatchesAtWordBoundariesAndHonoursExceptions) {
 
 TEST(RuleSet, BoundariesBesideNonAsciiPunctuationAndLongestAlternative) {
   std::string yaml = Replace(kGood, "'boost(s|ed)?\\s+immunity'", "'instant\\s+relief'");
-  auto set = RuleSet::Build(LoadRulePack(yaml, "a.yaml").value()).value();
+  auto set = RuleSet::Build(LoadRulePack(yaml, "a.yaml", BuiltinChecks()).value()).value();
   std::vector<RuleMatch> out;
   set->MatchText("different\xE2\x80\x94instant relief\xE2\x80\x9D now", &out);
   EXPECT_EQ(out.size(), 1u);
@@ -136,7 +137,7 @@ TEST(RuleSet, BoundariesBesideNonAsciiPunctuationAndLongestAlternative) {
   EXPECT_TRUE(out.empty());
   // The longer alternative wins although the shorter comes first.
   std::string kids = Replace(kGood, "'boost(s|ed)?\\s+immunity'", "'relief\\s+for\\s+(child|children)'");
-  auto set2 = RuleSet::Build(LoadRulePack(kids, "b.yaml").value()).value();
+  auto set2 = RuleSet::Build(LoadRulePack(kids, "b.yaml", BuiltinChecks()).value()).value();
   out.clear();
   std::string text = "Gives relief for children.";
   set2->MatchText(text, &out);
@@ -146,15 +147,23 @@ TEST(RuleSet, BoundariesBesideNonAsciiPunctuationAndLongestAlternative) {
 
 TEST(BuiltinPacks, EveryFileLoadsWithItsPatternsChecked) {
   std::size_t rules = 0;
-  for (const BuiltinFile& f : BuiltinRuleFiles()) {
-    if (f.name == "context.yaml") continue;
-    auto r = LoadRulePack(f.text, f.name, /*check_patterns=*/true);
+  for (const BuiltinFile& f : BuiltinFiles()) {
+    if (f.name == "context.yaml" || f.name == kOwnPackFile ||
+        f.name.find('/') != std::string_view::npos) {
+      continue;
+    }
+    auto r = LoadRulePack(f.text, f.name, BuiltinChecks(), /*check_patterns=*/true);
     ASSERT_TRUE(r.ok()) << r.error().ToString();
     rules += r.value().size();
   }
-  auto all = LoadBuiltinRules();
+  auto own = LoadBuiltinRules(BuiltinChecks(), BuiltinPacks::kOwn);
+  ASSERT_TRUE(own.ok()) << own.error().ToString();
+  for (const Rule& r : own.value()) {
+    EXPECT_TRUE(r.category == Category::kInput || r.category == Category::kMeta) << r.id;
+  }
+  auto all = LoadBuiltinRules(BuiltinChecks());
   ASSERT_TRUE(all.ok()) << all.error().ToString();
-  EXPECT_EQ(all.value().size(), rules);
+  EXPECT_EQ(all.value().size(), rules + own.value().size());
   auto set = RuleSet::Build(std::move(all.value()));
   ASSERT_TRUE(set.ok()) << set.error().ToString();
   for (std::size_t i = 0; i < set.value()->rules().size(); ++i) {

@@ -1,4 +1,4 @@
-#include "lint/text/sentences.h"
+#include "lint/document/sentence_splitter.h"
 
 #include <gtest/gtest.h>
 

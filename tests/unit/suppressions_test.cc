@@ -30,7 +30,7 @@ Finding At(const Document& doc, const std::string& rule, const std::string& word
   if (p == std::string::npos) p = 0;
   Finding f;
   f.rule = rule;
-  f.category = rule.substr(0, rule.find('.'));
+  EXPECT_TRUE(ParseCategory(rule.substr(0, rule.find('.')), &f.category));
   f.severity = Severity::kError;
   f.begin = p;
   f.end = p + word.size();
@@ -133,7 +133,7 @@ TEST(SuppressionsTest, DisableFileCoversTheWholeFileWhereverItIs) {
 TEST(SuppressionsTest, InputAndMetaFindingsCannotBeSuppressed) {
   Document doc = Md("<!-- claimlint-disable-file -->\nText with a cure.\n");
   Finding input = At(doc, "input.encoding", "Text");
-  input.category = "input";
+  input.category = Category::kInput;
   Outcome o = Suppress(doc, {input, At(doc, "claim.cure", "cure")});
   EXPECT_EQ(o.kept, (Kept{"input.encoding@2"}));
   EXPECT_EQ(o.suppressed, 1);

@@ -6,7 +6,8 @@
 #include <sstream>
 #include <string>
 
-#include "lint/citations/library.h"
+#include "lint/checks/registry.h"
+#include "lint/references/library.h"
 #include "lint/context/context.h"
 #include "lint/engine/linter.h"
 #include "lint/rules/pack_loader.h"
@@ -26,7 +27,7 @@ inline std::string ReadAll(const std::string& path) {
 // The built-in rules, compiled once per test binary.
 inline std::shared_ptr<const RuleSet> BuiltinRuleSet() {
   static std::shared_ptr<const RuleSet> rules = [] {
-    auto loaded = LoadBuiltinRules();
+    auto loaded = LoadBuiltinRules(BuiltinChecks());
     if (!loaded.ok()) throw std::runtime_error(loaded.error().ToString());
     auto built = RuleSet::Build(std::move(loaded.value()));
     if (!built.ok()) throw std::runtime_error(built.error().ToString());

@@ -1,0 +1,77 @@
+#include "lint/citations/finders.h"
+
+#include <algorithm>
+#include <memory>
+
+#include "lint/text/strings.h"
+
+namespace claimlint::cite {
+
+
+// --- Numbered and footnote markers ----------------------------------------
+
+void FindNumbered(std::string_view text, std::vector<Citation>* out) {
+  if (text.find('[') == std::string_view::npos) return;  // both forms open with one
+  static const RE2& re = Re(
+      R"(\[\s*(\d{1,3}(?:\s*[-–—]\s*\d{1,3})?(?:\s*[,;]\s*\d{1,3}(?:\s*[-–—]\s*\d{1,3})?)*)\s*\])");
+  ForEachMatch(re, text, [&](const std::vector<StringPiece>& m) {
+    std::size_t b = Off(text, m[0]), e = b + m[0].size();
+    if (e < text.size() && (text[e] == '(' || text[e] == ':')) return;  // link syntax
+    Citation c;
+    c.kind = CitationKind::kNumbered;
+    c.begin = b;
+    c.end = e;
+    c.text = std::string(m[0]);
+    std::string_view list(m[1].data(), m[1].size());
+    static const RE2& kRange = Re(R"((\d{1,3})(?:\s*[-–—]\s*(\d{1,3}))?)");
+    ForEachMatch(kRange, list, [&](const std::vector<StringPiece>& r) {
+      int from = std::stoi(std::string(r[1]));
+      int to = r[2].empty() ? from : std::stoi(std::string(r[2]));
+      if (to < from || to - from > 50) to = from;
+      for (int n = from; n <= to; ++n) c.numbers.push_back(n);
+    });
+    if (!c.numbers.empty() && c.numbers[0] > 0) out->push_back(std::move(c));
+  });
+  static const RE2& fn = Re(R"(\[\^([^\]\s]+)\])");
+  ForEachMatch(fn, text, [&](const std::vector<StringPiece>& m) {
+    if (m[1].size() > 64) return;
+    Citation c;
+    c.kind = CitationKind::kFootnote;
+    c.begin = Off(text, m[0]);
+    c.end = c.begin + m[0].size();
+    c.text = std::string(m[0]);
+    c.label = std::string(m[1]);
+    out->push_back(std::move(c));
+  });
+}
+
+
+// --- Quoted titles ---------------------------------------------------------
+
+void FindQuotedTitles(std::string_view text, std::vector<Citation>* out) {
+  if (text.find('"') == std::string_view::npos && text.find("“") == std::string_view::npos &&
+      text.find("‘") == std::string_view::npos) {
+    return;
+  }
+  static const RE2& re = Re(R"re((?:"([^"“”]+)"|“([^"“”]+)”|‘([^‘’]+)’))re");
+  static const RE2& intro = Re(
+      R"((?i)(?:titled|entitled|study|paper|article|review|report|trial|publication|guideline|guidance)[\s,:]*$)");
+  ForEachMatch(re, text, [&](const std::vector<StringPiece>& m) {
+    const StringPiece& g = !m[1].empty() ? m[1] : !m[2].empty() ? m[2] : m[3];
+    std::string_view title(g.data(), g.size());
+    if (title.size() < 8 || title.size() > 300) return;
+    if (std::count(title.begin(), title.end(), ' ') < 2) return;  // three words at least
+    Citation c;
+    c.kind = CitationKind::kQuotedTitle;
+    c.begin = Off(text, m[0]);
+    c.end = c.begin + m[0].size();
+    c.text = std::string(m[0]);
+    c.title = Trim(title);
+    std::size_t lb = c.begin > 40 ? c.begin - 40 : 0;
+    std::string_view before = text.substr(lb, c.begin - lb);
+    c.introduced = RE2::PartialMatch(StringPiece(before.data(), before.size()), intro);
+    out->push_back(std::move(c));
+  });
+}
+
+}  // namespace claimlint::cite

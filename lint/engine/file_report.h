@@ -1,0 +1,33 @@
+// What the pipeline produces for one file, and the run's counts.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "lint/base/finding.h"
+
+namespace claimlint {
+
+struct FileReport {
+  std::string path;               // as reported (relative to the working directory when under it)
+  std::vector<Finding> findings;  // sorted (FindingLess)
+  std::string source;             // the file's text (Document::text), for text carets and HTML
+  int suppressed = 0;             // findings hidden by inline suppressions
+  int baselined = 0;              // findings hidden by the baseline
+  int stale = 0;                  // baseline entries of this file that matched nothing
+};
+
+struct Summary {
+  int files = 0;
+  int findings = 0;
+  int error = 0, warning = 0, info = 0;
+  int suppressed = 0;  // hidden by inline suppressions
+  int baselined = 0;   // hidden by the baseline
+  int stale = 0;       // baseline entries that matched nothing
+};
+
+// Adds one file's counts (findings by severity, suppressed, baselined, stale)
+// to `summary`.
+void CountFile(const FileReport& file, Summary* summary);
+
+}  // namespace claimlint
