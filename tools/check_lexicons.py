@@ -315,10 +315,12 @@ class Checker:
             if prefix and cname.split(".")[0] != prefix:
                 self.error(fname, f"class {cname!r} should start with "
                            f"'{prefix}.'")
+            # A '.serious' class splits a class by an attribute, so the class
+            # it splits must exist too.
             parent = cname.rsplit(".", 1)[0]
-            if parent.count(".") >= 1 and parent not in classes:
-                self.error(fname, f"class {cname!r} has no parent class "
-                           f"{parent!r}")
+            if cname.endswith(".serious") and parent not in classes:
+                self.error(fname, f"class {cname!r} has no class {parent!r} "
+                           "beside it")
             result = self.check_class(fname, cname, body)
             if result:
                 results[cname] = result
