@@ -54,7 +54,10 @@ LEXICONS = {
         "effective efficacious beneficial protective harmful "
         "effect effects efficacy improvement improvements reduction reductions"
     ),
-    "neg": "not no never neither nor without cannot none nothing lack lacks lacked fail fails failed unable absence",
+    "neg": (
+        "not no never neither nor without cannot none nothing lack lacks lacked fail fails "
+        "failed unable absence"
+    ),
     "cmp": "more less higher lower greater fewer than compared comparison versus vs better worse",
 }
 
