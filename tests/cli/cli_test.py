@@ -148,7 +148,8 @@ def t_exit_codes(tmp):
     r = run(OWN + ["--format", "json", "missing-dir/"], tmp)
     check(r.code == 2 and r.out == "", "a missing directory exits 2", r.describe())
 
-    for name in ("broken-yaml.yaml", "unknown-key.yaml", "bad-pattern.yaml"):
+    for name in ("broken-yaml.yaml", "unknown-key.yaml", "bad-pattern.yaml", "unknown-check.yaml",
+                 "bad-option.yaml"):
         pack = os.path.join(DATA, "packs", "invalid", name)
         for fmt in ("text", "json", "sarif"):
             r = run(["--no-default-rules", "--rules", pack, "--format", fmt, "error.md"], tmp)
