@@ -106,7 +106,7 @@ void BM_ParseDocument(benchmark::State& state) {
 BENCHMARK(BM_ParseDocument);
 
 void BM_LintFile(benchmark::State& state) {
-  Linter linter({Rules(), ContextClassifier::Builtin(), nullptr});
+  Linter linter({Rules(), ContextClassifier::Builtin(), nullptr, nullptr});
   std::string text = Article(20);
   for (auto _ : state) benchmark::DoNotOptimize(linter.Lint("a.md", text));
   state.SetBytesProcessed(state.iterations() * text.size());

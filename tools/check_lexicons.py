@@ -342,7 +342,25 @@ def main():
     parser.add_argument("directory", nargs="?", default=default_dir)
     parser.add_argument("--forms", metavar="CLASS", action="append",
                         default=[], help="print the surface forms of CLASS")
+    parser.add_argument("--dump-forms", action="store_true",
+                        help="print only 'CLASS<TAB>FORM' for every normalised form, sorted "
+                             "(the C++ loader's parity test compares with it)")
     args = parser.parse_args()
+    if args.dump_forms:
+        rows = set()
+        for name in sorted(os.listdir(args.directory)):
+            if not name.endswith(".yaml"):
+                continue
+            with open(os.path.join(args.directory, name), encoding="utf-8") as f:
+                data = yaml.safe_load(f)
+            for cname, body in data["classes"].items():
+                pos = body.get("pos", "phrase")
+                for entry in body["terms"]:
+                    forms = entry if isinstance(entry, list) else surface_forms(normalise(entry), pos)
+                    for form in forms:
+                        rows.add(f"{cname}\t{normalise(form)}")
+        sys.stdout.write("".join(r + "\n" for r in sorted(rows)))
+        return 0
 
     checker = Checker()
     paths = sorted(os.path.join(args.directory, name)

@@ -130,7 +130,7 @@ int main(int argc, char** argv) {
     r.year = 2020;
     r.abstract = abstract;
     lib->entries.push_back(r);
-    claimlint::Linter linter({rules.value(), context, lib});
+    claimlint::Linter linter({rules.value(), context, lib, nullptr});
     for (const Finding& f : linter.Lint("release.txt", Cite(release) + "\n").findings) {
       if (f.rule == "citation.overstated") return true;
     }

@@ -20,7 +20,7 @@ std::shared_ptr<const ReferenceLibrary> FixtureLibrary() {
 
 std::vector<Finding> Lint(const std::string& text, std::shared_ptr<const ReferenceLibrary> lib,
                           const std::string& path = "article.md") {
-  Linter linter({BuiltinRuleSet(), ContextClassifier::Builtin(), std::move(lib)});
+  Linter linter({BuiltinRuleSet(), ContextClassifier::Builtin(), std::move(lib), nullptr});
   std::vector<Finding> out;
   for (Finding& f : linter.Lint(path, text).findings) {
     if (f.category == Category::kCitation) out.push_back(std::move(f));
@@ -238,7 +238,7 @@ TEST(CitationsCheck, DisabledRulesAreSkipped) {
   }
   auto built = RuleSet::Build(std::move(rules));
   ASSERT_TRUE(built.ok());
-  Linter linter({built.value(), ContextClassifier::Builtin(), FixtureLibrary()});
+  Linter linter({built.value(), ContextClassifier::Builtin(), FixtureLibrary(), nullptr});
   auto report = linter.Lint("a.md", "# Tea\n\nStudies have shown that green tea helps.\n");
   for (const Finding& f : report.findings) EXPECT_NE(f.rule, "citation.vague");
 }

@@ -15,7 +15,7 @@ class CitationsSeed : public ::testing::Test {
     if (text.empty()) GTEST_SKIP() << "no seed article in " << dir;
     auto lib = testing::LibraryFrom(dir + "references.json");
     ASSERT_FALSE(lib->entries.empty());
-    Linter linter({testing::BuiltinRuleSet(), ContextClassifier::Builtin(), lib});
+    Linter linter({testing::BuiltinRuleSet(), ContextClassifier::Builtin(), lib, nullptr});
     for (Finding& f : linter.Lint("acupuncture-back-pain.txt", text).findings) {
       if (f.category == Category::kCitation) findings_.push_back(std::move(f));
     }

@@ -46,7 +46,7 @@ inline std::shared_ptr<const ReferenceLibrary> LibraryFrom(const std::string& pa
 // A linter with the built-in rules and the test library of rule examples.
 inline const Linter& ExampleLinter() {
   static Linter linter({BuiltinRuleSet(), ContextClassifier::Builtin(),
-                        LibraryFrom(SourceDir() + "/tests/data/examples-library.json")});
+                        LibraryFrom(SourceDir() + "/tests/data/examples-library.json"), nullptr});
   return linter;
 }
 
