@@ -24,11 +24,13 @@ bool ParseInt(std::string_view s, int* out) {
 const char* UsageText() {
   return R"(usage: claimlint [options] [PATH...]
        claimlint report FILE.json --format html [--output FILE]
+       claimlint lsp [--stdio]
 
 Audits health articles (Markdown, plain text) for unsupported claims, loose or
 wrong citations, missing risk disclosures and missing trust signals.
 PATH is a file or a directory (walked for *.md, *.markdown, *.txt; hidden
 directories and node_modules are skipped); '-' reads standard input.
+'claimlint lsp' runs a language server for editors (docs/editors.md).
 
 Output:
   --format FMT            text (default), json, sarif, github, html

@@ -21,6 +21,7 @@
 #include "lint/cli/profiles.h"
 #include "lint/cli/walk.h"
 #include "lint/engine/linter.h"
+#include "lint/lsp/lsp_main.h"
 #include "lint/suppress/suppressions.h"
 
 namespace claimlint {
@@ -339,6 +340,7 @@ int PrintConfig(const Options& o, Profiles* profiles) {
 }  // namespace
 
 int RunCli(int argc, char** argv) {
+  if (argc > 1 && std::string_view(argv[1]) == "lsp") return lsp::RunLsp(argc - 1, argv + 1);
   std::ios::sync_with_stdio(false);
   auto parsed = ParseOptions(argc, argv);
   if (!parsed.ok()) {
