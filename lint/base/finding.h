@@ -28,16 +28,17 @@ struct Finding {
   // Filled by the pipeline (FinalizeFindings) from begin/end.
   std::string file;
   int line = 0, column = 0, end_line = 0, end_column = 0;  // 1-based, end exclusive
-  std::string excerpt;                                     // source text of [begin, end)
+  std::string excerpt;  // source text of [begin, end)
 
-  std::string sentence;     // the sentence's plain text, when the finding is in one
-  std::string context;      // asserted | negated | hedged | reported | question | hypothetical | ""
-  std::string suggestion;   // how to fix it
+  std::string sentence;    // the sentence's plain text, when the finding is in one
+  std::string context;     // asserted | negated | hedged | reported | question | hypothetical | ""
+  std::string suggestion;  // how to fix it
   std::string fingerprint;  // stable across edits elsewhere in the file
 
   // A literal fix, from the rule's `replace:`: `replacement` takes the place
   // of the bytes [replace_begin, replace_end) of Document::text (inside
-  // [begin, end)). The claim check's matches are where it can be computed.
+  // [begin, end)). Filled for the editors (lint/lsp/lint_adapter.cc) from
+  // the rule and the matched text.
   bool has_replacement = false;
   std::string replacement;
   std::size_t replace_begin = 0, replace_end = 0;
