@@ -164,9 +164,11 @@ std::optional<json> SuppressAction(const LintedText& l, const Finding& f, const 
                       " -->" + std::string(eol), enc, support);
   } else {
     // Inside a paragraph or a list, a comment line above would split the
-    // block when rendered; a comment at the end of the line does not.
-    edit = ReasonEdit(l, l.index.LineEnd(l.text, line),
-                      " <!-- claimlint-disable-line " + f.rule + " -- ", " -->", enc, support);
+    // block when rendered; a comment at the end of the line does not. It
+    // takes no reason: CommonMark ends an inline comment's text at "--".
+    std::size_t at = l.index.LineEnd(l.text, line);
+    edit = {{"range", RangeJson(l.index, l.text, at, at, enc)},
+            {"newText", " <!-- claimlint-disable-line " + f.rule + " -->"}};
   }
   return Action("Disable " + f.rule + " for this line (claimlint comment)", diagnostic,
                 WorkspaceEditFor(l.uri, l.version, json::array({edit}), support));
