@@ -414,11 +414,16 @@ void Server::DidSave(const json& params) {
   std::string uri = params.at("textDocument").at("uri").get<std::string>();
   auto path = UriToPath(uri);
   if (!path) return;
-  std::string name = BaseName(*path);
+  const std::string saved = fs::path(*path).lexically_normal().string();
   std::lock_guard lock(mu_);
-  // A saved config or library changes what every document gets, even for
-  // clients that do not watch files.
-  if (IsConfigName(name) || dependency_names_.count(name)) {
+  // A saved config, library or rule pack changes what every document gets,
+  // even for clients that do not watch files.
+  bool dependency =
+      std::any_of(dependency_paths_.begin(), dependency_paths_.end(), [&](const std::string& dep) {
+        return saved == dep || (saved.size() > dep.size() &&
+                                saved.compare(0, dep.size(), dep) == 0 && saved[dep.size()] == '/');
+      });
+  if (IsConfigName(BaseName(saved)) || dependency) {
     reload_ = true;
     cv_.notify_all();
   }
@@ -571,12 +576,21 @@ void Server::LintAndPublish(std::unique_lock<std::mutex>& lock, const std::strin
     ShowError("claimlint: " + l.result.error);
   }
   json diagnostics = Diagnostics(l, encoding_);
-  std::set<std::string> names;
-  for (const std::string& dep : adapter_.Dependencies()) names.insert(BaseName(dep));
+  // What to watch: each library and rule pack the configs name, by file
+  // name (a glob any client understands); a directory of packs, whole.
+  std::set<std::string> paths, globs;
+  for (const std::string& dep : adapter_.Dependencies()) {
+    std::string p = fs::path(dep).lexically_normal().string();
+    paths.insert(p);
+    if (IsConfigName(BaseName(p))) continue;
+    std::error_code ec;
+    globs.insert("**/" + BaseName(p) + (fs::is_directory(p, ec) ? "/**" : ""));
+  }
   {
     std::lock_guard publish(publish_mu_);
     lock.lock();
-    dependency_names_.insert(names.begin(), names.end());
+    dependency_paths_.insert(paths.begin(), paths.end());
+    dependency_globs_.insert(globs.begin(), globs.end());
     auto now = docs_.find(uri);
     if (now == docs_.end() || now->second.generation != generation) return;
     std::int64_t version = l.version;
@@ -683,14 +697,11 @@ std::optional<ConfigChange> Server::ConfigChangeFor(const LintedText& linted,
 }
 
 void Server::UpdateWatchers() {
-  // Configs anywhere, plus the libraries and rule packs the loaded configs
-  // name (by file name: a glob a client of any age understands).
+  // Configs anywhere, plus what the loaded configs name.
   std::set<std::string> globs = {"**/.claimlint.yml", "**/.claimlint.yaml"};
   {
     std::lock_guard lock(mu_);
-    for (const std::string& name : dependency_names_) {
-      if (!IsConfigName(name)) globs.insert("**/" + name);
-    }
+    globs.insert(dependency_globs_.begin(), dependency_globs_.end());
   }
   if (globs == watch_globs_) return;
   if (watch_registration_id_ > 0) {

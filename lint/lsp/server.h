@@ -115,7 +115,8 @@ class Server {
   std::map<std::string, Clock::time_point> due_;
   std::map<std::string, LintedText> linted_;
   std::deque<PendingRequest> requests_;
-  std::set<std::string> dependency_names_;  // file names whose change reloads
+  std::set<std::string> dependency_paths_;  // libraries and packs the configs name
+  std::set<std::string> dependency_globs_;  // file-watcher globs for them
   bool reload_ = false;
   bool stop_ = false;
   bool initialized_ = false;  // `initialized` received: registrations may go out

@@ -457,16 +457,30 @@ def test_actions(tmp):
     wcaps = dict(caps)
     wcaps["workspace"] = dict(caps["workspace"],
                               didChangeWatchedFiles={"dynamicRegistration": True})
+    with open(os.path.join(tmp, "library.json"), "w") as f:
+        f.write("[]\n")
+    with open(cfg_path, "w") as f:
+        f.write("references: [library.json]\n")
     c, _ = start(tmp, capabilities=wcaps)
     open_doc(c, uri, ARTICLE)
+
+    def globs():
+        regs = [r for r in c.server_requests if r["method"] == "client/registerCapability"]
+        return [w["globPattern"] for r in regs for g in r["params"]["registrations"]
+                for w in g["registerOptions"]["watchers"]]
     deadline = time.time() + 10
-    while time.time() < deadline and not c.server_requests:
+    while time.time() < deadline and "**/library.json" not in globs():
         time.sleep(0.05)
-    regs = [r for r in c.server_requests if r["method"] == "client/registerCapability"]
-    globs = [w["globPattern"] for r in regs for g in r["params"]["registrations"]
-             for w in g["registerOptions"]["watchers"]]
-    check("**/.claimlint.yml" in globs, "a watcher for configs is registered", regs)
+    check("**/.claimlint.yml" in globs(), "a watcher for configs is registered", globs())
+    check("**/library.json" in globs(), "a watcher for the config's reference library",
+          globs())
+    # Saving the library reloads: the open article is linted again.
+    c.notify("textDocument/didSave", {"textDocument": {
+        "uri": uri_of(os.path.join(tmp, "library.json"))}})
+    d = c.diagnostics(uri)
+    check(len(needling(d)) == 2, "a saved library relints the open documents", d)
     finish(c)
+    os.remove(cfg_path)
 
 
 def test_cancel(tmp):
