@@ -186,12 +186,14 @@ std::vector<double> ChangeLatencies(ServerProcess& server, const std::string& ur
   for (int v = 2; v < n + 2; ++v) {
     json change;
     if (v % 2 == 0) {
-      change = {{"range", {{"start", {{"line", line}, {"character", 0}}},
-                           {"end", {{"line", line}, {"character", 0}}}}},
+      change = {{"range",
+                 {{"start", {{"line", line}, {"character", 0}}},
+                  {"end", {{"line", line}, {"character", 0}}}}},
                 {"text", "x"}};
     } else {
-      change = {{"range", {{"start", {{"line", line}, {"character", 0}}},
-                           {"end", {{"line", line}, {"character", 1}}}}},
+      change = {{"range",
+                 {{"start", {{"line", line}, {"character", 0}}},
+                  {"end", {{"line", line}, {"character", 1}}}}},
                 {"text", ""}};
     }
     auto t0 = Clock::now();
