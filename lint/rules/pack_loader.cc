@@ -30,6 +30,7 @@ constexpr const char* kRuleKeys[] = {"id",
                                      "suggestion",
                                      "why",
                                      "url",
+                                     "replace",
                                      "topic",
                                      "narrow",
                                      "requires",
@@ -155,6 +156,38 @@ class PackReader {
     return {};
   }
 
+  // `replace: TEXT` or `replace: {words: RE2, with: TEXT}`.
+  Status Replace(const YAML::Node& node, Rule* rule) {
+    YAML::Node v = node["replace"];
+    if (!v) return {};
+    if (v.IsScalar()) {
+      rule->replace = v.Scalar();
+      rule->has_replace = true;
+    } else if (v.IsMap()) {
+      for (const auto& kv : v) {
+        std::string key = kv.first.as<std::string>("");
+        if (key != "words" && key != "with") {
+          return At(kv.first, "unknown key '" + key + "' in replace (words, with)");
+        }
+      }
+      if (!v["with"] || !v["with"].IsScalar()) {
+        return At(v, "'replace' needs 'with', the replacement text");
+      }
+      rule->replace = v["with"].Scalar();
+      rule->has_replace = true;
+      std::vector<std::string> words;
+      if (Status st = Patterns(v, "words", rule->case_sensitive, &words); !st.ok()) return st;
+      if (words.size() > 1) return At(v["words"], "'words' is one pattern");
+      if (!words.empty()) rule->replace_words = words[0];
+    } else {
+      return At(v, "'replace' must be a string or a mapping with 'words' and 'with'");
+    }
+    if (!node["patterns"] || node["topic"] || node["check"]) {
+      return At(v, "'replace' applies to pattern rules only");
+    }
+    return {};
+  }
+
   Status ReadRule(const YAML::Node& node, Rule* rule) {
     if (!node.IsMap()) return At(node, "each rule must be a mapping");
     for (const auto& kv : node) {
@@ -197,6 +230,7 @@ class PackReader {
           std::pair{"requires", &rule->requires_}}) {
       if (!(st = Patterns(node, key, rule->case_sensitive, list)).ok()) return st;
     }
+    if (!(st = Replace(node, rule)).ok()) return st;
     std::vector<std::string> contexts;
     if (!(st = Strings(node, "contexts", &contexts)).ok()) return st;
     if (!contexts.empty()) rule->contexts = ContextSet();

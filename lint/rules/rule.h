@@ -28,6 +28,12 @@ struct Rule {
   std::string suggestion;
   std::string why;
   std::string url;  // where to read more (first URL of `why` when absent)
+  // A literal fix an editor can apply (YAML `replace:`): `replace` takes the
+  // place of the matched words or, when `replace_words` (RE2) is set, of its
+  // first hit inside them. Only for pattern rules.
+  bool has_replace = false;
+  std::string replace;
+  std::string replace_words;
 
   // Disclosure rules: the topic and what counts as disclosing the risk.
   std::vector<std::string> topic;      // asserted mention makes the article about it
