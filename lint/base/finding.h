@@ -49,6 +49,7 @@ struct Finding {
 
   std::string sentence;    // the sentence's plain text, when the finding is in one
   std::string context;     // asserted | negated | hedged | reported | question | hypothetical | ""
+  std::string strength;    // claims: direct | conditional | correlational | none; "" otherwise
   std::string suggestion;  // how to fix it
   std::string fingerprint;  // stable across edits elsewhere in the file
 

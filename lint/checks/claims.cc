@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "lint/strength/claim_strength.h"
 
 namespace claimlint {
 namespace {
@@ -53,6 +54,39 @@ Finding TruncationFinding(const CheckInput& in, const Sentence& s) {
   return f;
 }
 
+Severity Lower(Severity s) {
+  return s == Severity::kError ? Severity::kWarning : Severity::kInfo;
+}
+
+
+// Drops the findings of fallback rules that overlap a finding of a more
+// specific rule in the same sentence: one finding per claim.
+void DropCoveredFallbacks(const RuleSet& rules, std::size_t first, std::vector<Finding>* out,
+                          const std::vector<int>& rule_of) {
+  auto is_fallback = [&](std::size_t i) {
+    return rules.rules()[static_cast<std::size_t>(rule_of[i - first])].fallback;
+  };
+  std::vector<char> drop(out->size() - first, 0);
+  for (std::size_t i = first; i < out->size(); ++i) {
+    if (!is_fallback(i)) continue;
+    const Finding& f = (*out)[i];
+    for (std::size_t j = first; j < out->size(); ++j) {
+      const Finding& g = (*out)[j];
+      if (j != i && !is_fallback(j) && g.begin < f.end && f.begin < g.end) {
+        drop[i - first] = 1;
+        break;
+      }
+    }
+  }
+  std::size_t kept = first;
+  for (std::size_t i = first; i < out->size(); ++i) {
+    if (drop[i - first]) continue;
+    if (kept != i) (*out)[kept] = std::move((*out)[i]);
+    ++kept;
+  }
+  out->resize(kept);
+}
+
 }  // namespace
 
 std::vector<Finding> CheckClaims(const CheckInput& in) {
@@ -62,6 +96,8 @@ std::vector<Finding> CheckClaims(const CheckInput& in) {
                                 [](const Block& b) { return b.quoted; });
   if (any_quoted) refuted = RefutedQuotes(in);
   std::vector<RuleMatch> matches;
+  std::vector<int> rule_of;  // per finding of the current sentence: its rule
+  const ClaimStrengthModel& model = ClaimStrengthModel::Builtin();
   for (std::size_t si = 0; si < in.sentences.size(); ++si) {
     const Sentence& s = in.sentences[si];
     if (out.size() >= kMaxFindings) {
@@ -72,6 +108,9 @@ std::vector<Finding> CheckClaims(const CheckInput& in) {
     std::string_view text = SentenceText(in.doc, s);
     matches.clear();
     in.rules.MatchText(text, &matches);
+    const std::size_t first = out.size();
+    rule_of.clear();
+    int strength = -1;  // the sentence's (Yu et al. 2019), computed at its first finding
     for (const RuleMatch& m : matches) {
       const Rule& rule = in.rules.rules()[m.rule];
       ContextInput ci;
@@ -81,17 +120,42 @@ std::vector<Finding> CheckClaims(const CheckInput& in) {
       ci.in_blockquote = block.quoted;
       ci.blockquote_refuted = any_quoted && refuted[s.block];
       if (block.section >= 0) ci.section_heading = in.doc.blocks[block.section].text;
-      Context ctx = in.context.Classify(ci);
-      std::string_view name = ContextName(ctx);
-      if (!rule.contexts.Has(ctx)) continue;
+      ContextClassifier::Detail detail;
+      Context ctx = in.context.Classify(ci, &detail);
+      // "may ease pain and boosts mood": the modal governs "ease", not the
+      // finite "boosts".
+      if (ctx == Context::kHedged && detail.modal_hedge_only && m.finite_predicate) {
+        ctx = Context::kAsserted;
+      }
+      Severity severity = rule.severity;
+      if (!rule.contexts.Has(ctx)) {
+        // A hedged claim about a serious condition still needs the strongest
+        // evidence (CAP Code 12.2): reported, one level lower.
+        bool serious_hedge = ctx == Context::kHedged && m.serious && rule.serious_survives_hedge;
+        if (!serious_hedge) continue;
+        severity = Lower(severity);
+      }
       if (rule.cleared_by_citation && Supported(in, static_cast<int>(si))) continue;
       std::size_t b = block.map.SourceBegin(s.begin + m.begin);
       std::size_t e = block.map.SourceEnd(s.begin + m.end);
       Finding f = MakeFinding(rule, text.substr(m.begin, m.end - m.begin), b, e);
+      if (rule.category == Category::kClaim) {
+        if (strength < 0) strength = static_cast<int>(model.Score(text).strength);
+        f.strength = std::string(ClaimStrengthName(static_cast<ClaimStrength>(strength)));
+        // A claim worded as a link or a possibility is a weaker claim than a
+        // direct causal one; a statement that is not causal at all ("100%
+        // safe") keeps its rule's severity.
+        bool weaker = strength == static_cast<int>(ClaimStrength::kCorrelational) ||
+                      strength == static_cast<int>(ClaimStrength::kConditional);
+        if (weaker && severity == rule.severity) severity = Lower(severity);
+      }
+      f.severity = severity;
       f.sentence = std::string(text);
-      f.context = std::string(name);
+      f.context = std::string(ContextName(ctx));
       out.push_back(std::move(f));
+      rule_of.push_back(m.rule);
     }
+    DropCoveredFallbacks(in.rules, first, &out, rule_of);
   }
   return out;
 }

@@ -77,6 +77,7 @@ ConTextClassifier::ConTextClassifier(const CueLists& cues)
   comma_id_ = vocab_.Intern(",");
   colon_id_ = vocab_.Intern(":");
   dash_id_ = vocab_.Intern("--");
+  for (const char* modal : {"may", "might", "could"}) modal_ids_.push_back(vocab_.Intern(modal));
 }
 
 void ConTextClassifier::AddPhrases(const std::vector<std::string>& phrases, PhraseTrie* trie,
@@ -216,6 +217,11 @@ bool ConTextClassifier::HasMythLabel(Scratch* s) const {
 }
 
 Context ConTextClassifier::Classify(const ContextInput& input) const {
+  return Classify(input, nullptr);
+}
+
+Context ConTextClassifier::Classify(const ContextInput& input, Detail* detail) const {
+  if (detail) *detail = Detail{};
   const std::string_view sentence = input.sentence;
   const std::size_t mb = std::min(input.match_begin, sentence.size());
   const std::size_t me = std::clamp(input.match_end, mb, sentence.size());
@@ -225,6 +231,7 @@ Context ConTextClassifier::Classify(const ContextInput& input) const {
   Scratch& s = ThreadScratch();
   Analyze(sentence, mb, me, &s);
   bool refuted = false, negated = false, reported = false, hypothetical = false, hedged = false;
+  bool modal_only = true;
   for (const PhraseHit& t : s.triggers) {
     if (!InScope(t, s)) continue;
     const GroupInfo& g = groups_[t.label - kFirstGroup];
@@ -241,6 +248,9 @@ Context ConTextClassifier::Classify(const ContextInput& input) const {
         break;
       case Context::kHedged:
         hedged = true;
+        modal_only = modal_only && t.end == t.begin + 1 &&
+                     std::find(modal_ids_.begin(), modal_ids_.end(), s.tokens[t.begin].id) !=
+                         modal_ids_.end();
         break;
       default:
         break;
@@ -255,7 +265,10 @@ Context ConTextClassifier::Classify(const ContextInput& input) const {
   }
   if (negated) return Context::kNegated;
   if (hypothetical) return Context::kHypothetical;
-  if (hedged) return Context::kHedged;
+  if (hedged) {
+    if (detail) detail->modal_hedge_only = modal_only;
+    return Context::kHedged;
+  }
   return Context::kAsserted;
 }
 

@@ -22,9 +22,12 @@ constexpr const char* kRuleKeys[] = {"id",
                                      "severity",
                                      "message",
                                      "patterns",
+                                     "shapes",
                                      "exceptions",
                                      "contexts",
                                      "cleared_by_citation",
+                                     "fallback",
+                                     "serious_hedged",
                                      "case_sensitive",
                                      "word_boundary",
                                      "suggestion",
@@ -222,6 +225,13 @@ class PackReader {
     if (!(st = String(node, "why", &rule->why, false)).ok()) return st;
     if (!(st = String(node, "url", &rule->url, false)).ok()) return st;
     if (!(st = Bool(node, "cleared_by_citation", &rule->cleared_by_citation)).ok()) return st;
+    if (!(st = Bool(node, "fallback", &rule->fallback)).ok()) return st;
+    std::string serious_hedged;
+    if (!(st = String(node, "serious_hedged", &serious_hedged, false)).ok()) return st;
+    if (!serious_hedged.empty() && serious_hedged != "clear" && serious_hedged != "lower") {
+      return At(node["serious_hedged"], "serious_hedged must be clear or lower");
+    }
+    rule->serious_survives_hedge = serious_hedged == "lower";
     if (!(st = Bool(node, "case_sensitive", &rule->case_sensitive)).ok()) return st;
     if (!(st = Bool(node, "word_boundary", &rule->word_boundary)).ok()) return st;
     for (auto [key, list] :
@@ -231,6 +241,7 @@ class PackReader {
       if (!(st = Patterns(node, key, rule->case_sensitive, list)).ok()) return st;
     }
     if (!(st = Replace(node, rule)).ok()) return st;
+    if (!(st = Strings(node, "shapes", &rule->shapes)).ok()) return st;
     std::vector<std::string> contexts;
     if (!(st = Strings(node, "contexts", &contexts)).ok()) return st;
     if (!contexts.empty()) rule->contexts = ContextSet();
@@ -283,7 +294,7 @@ class PackReader {
   Status BindCheck(const YAML::Node& node, Rule* rule) {
     Status st;
     if (!(st = String(node, "check", &rule->check, false)).ok()) return st;
-    bool has_patterns = !rule->patterns.empty();
+    bool has_patterns = !rule->patterns.empty() || !rule->shapes.empty();
     bool has_topic = !rule->topic.empty() || !rule->requires_.empty() || !rule->narrow.empty();
     if (rule->check.empty()) {
       rule->check = std::string(CheckCatalog::DefaultCheck(has_topic, has_patterns));
@@ -310,7 +321,7 @@ class PackReader {
     }
     switch (spec.body) {
       case RuleBody::kPatterns:
-        if (!has_patterns) return At(node, "rule '" + rule->id + "' has no 'patterns'");
+        if (!has_patterns) return At(node, "rule '" + rule->id + "' has no 'patterns' or 'shapes'");
         if (has_topic) return At(node, "a pattern rule has no 'topic', 'narrow' or 'requires'");
         break;
       case RuleBody::kTopic:

@@ -19,10 +19,18 @@ struct Rule {
   Severity severity = Severity::kWarning;
   std::string message;                  // may contain {match}
   std::vector<std::string> patterns;    // RE2 syntax
+  std::vector<std::string> shapes;      // claim shapes over lexicon classes (shape_matcher.h)
   std::vector<std::string> exceptions;  // RE2; a hit covering the same span cancels
   // Contexts in which the rule fires. Default: {asserted}.
   ContextSet contexts{Context::kAsserted};
   bool cleared_by_citation = true;
+  // A general rule that steps back where a more specific rule reports the
+  // same words ("claim.efficacy" under "claim.immune-boost").
+  bool fallback = false;
+  // A hedged claim about a serious condition ("may help protect against
+  // cancer"): false, the hedge clears it like any hedge; true, it still
+  // fires, one severity lower (CAP Code 12.2).
+  bool serious_survives_hedge = false;
   bool case_sensitive = false;
   bool word_boundary = true;  // a match must start and end at word boundaries
   std::string suggestion;
@@ -53,9 +61,10 @@ struct Rule {
   SourceLoc loc;  // where the rule's id was written
 
   const OptionValue& option(const std::string& name) const { return options.at(name); }
-  // True for rules matched per sentence by their patterns (claim rules).
+  // True for rules matched per sentence by their patterns or shapes.
   bool is_pattern_rule() const {
-    return spec ? spec->body == RuleBody::kPatterns : topic.empty() && !patterns.empty();
+    return spec ? spec->body == RuleBody::kPatterns
+                : topic.empty() && (!patterns.empty() || !shapes.empty());
   }
 };
 
