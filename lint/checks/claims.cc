@@ -54,6 +54,23 @@ Finding TruncationFinding(const CheckInput& in, const Sentence& s) {
   return f;
 }
 
+// A heading that asks or announces a question ("How acupuncture helps the
+// heart", "Can reiki cure anxiety") even without a question mark.
+bool IsQuestionHeading(std::string_view text) {
+  static constexpr std::string_view kOpeners[] = {
+      "how ", "why ", "what ", "when ", "where ", "which ", "who ", "does ", "do ", "can ",
+      "could ", "is ", "are ", "will ", "should ", "did "};
+  std::string lower;
+  for (std::size_t i = 0; i < text.size() && i < 12; ++i) {
+    char c = text[i];
+    lower += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  for (std::string_view o : kOpeners) {
+    if (lower.rfind(o, 0) == 0) return true;
+  }
+  return false;
+}
+
 Severity Lower(Severity s) {
   return s == Severity::kError ? Severity::kWarning : Severity::kInfo;
 }
@@ -72,7 +89,12 @@ void DropCoveredFallbacks(const RuleSet& rules, std::size_t first, std::vector<F
     const Finding& f = (*out)[i];
     for (std::size_t j = first; j < out->size(); ++j) {
       const Finding& g = (*out)[j];
-      if (j != i && !is_fallback(j) && g.begin < f.end && f.begin < g.end) {
+      if (j == i || drop[j - first] || !(g.begin < f.end && f.begin < g.end)) continue;
+      // A specific rule wins; of two fallbacks, the longer match (then the
+      // earlier rule) does.
+      bool wins = !is_fallback(j) || g.end - g.begin > f.end - f.begin ||
+                  (g.end - g.begin == f.end - f.begin && j < i);
+      if (wins) {
         drop[i - first] = 1;
         break;
       }
@@ -105,6 +127,8 @@ std::vector<Finding> CheckClaims(const CheckInput& in) {
       break;
     }
     const Block& block = in.doc.blocks[s.block];
+    const auto& refs = in.citations.reference_blocks;
+    if (std::binary_search(refs.begin(), refs.end(), s.block)) continue;  // a reference entry
     std::string_view text = SentenceText(in.doc, s);
     matches.clear();
     in.rules.MatchText(text, &matches);
@@ -122,9 +146,14 @@ std::vector<Finding> CheckClaims(const CheckInput& in) {
       if (block.section >= 0) ci.section_heading = in.doc.blocks[block.section].text;
       ContextClassifier::Detail detail;
       Context ctx = in.context.Classify(ci, &detail);
+      if (block.kind == BlockKind::kHeading && IsQuestionHeading(text)) ctx = Context::kQuestion;
       // "may ease pain and boosts mood": the modal governs "ease", not the
       // finite "boosts".
       if (ctx == Context::kHedged && detail.modal_hedge_only && m.finite_predicate) {
+        ctx = Context::kAsserted;
+      }
+      // A testimonial the page quotes is the page's claim (CAP 3.45).
+      if (ctx == Context::kReported && detail.quotation_only && rule.quotes_are_claims) {
         ctx = Context::kAsserted;
       }
       Severity severity = rule.severity;

@@ -1,6 +1,7 @@
 #include "lint/context/classifier.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
 
 #include "lint/context/quotes.h"
@@ -232,6 +233,7 @@ Context ConTextClassifier::Classify(const ContextInput& input, Detail* detail) c
   Analyze(sentence, mb, me, &s);
   bool refuted = false, negated = false, reported = false, hypothetical = false, hedged = false;
   bool modal_only = true;
+  std::uint32_t first_negation = UINT32_MAX, first_report = UINT32_MAX;
   for (const PhraseHit& t : s.triggers) {
     if (!InScope(t, s)) continue;
     const GroupInfo& g = groups_[t.label - kFirstGroup];
@@ -239,9 +241,11 @@ Context ConTextClassifier::Classify(const ContextInput& input, Detail* detail) c
       case Context::kNegated:
         negated = true;
         refuted = refuted || g.refutes;
+        first_negation = std::min(first_negation, t.begin);
         break;
       case Context::kReported:
         reported = true;
+        first_report = std::min(first_report, t.begin);
         break;
       case Context::kHypothetical:
         hypothetical = true;
@@ -259,8 +263,15 @@ Context ConTextClassifier::Classify(const ContextInput& input, Detail* detail) c
   // A sentence that calls the claim false outranks one that only reports it:
   // "Claims that X detoxes the liver are not supported by evidence."
   if (refuted) return Context::kNegated;
-  if (reported || (input.in_blockquote && input.blockquote_refuted) || HasMythLabel(&s) ||
-      InsideQuotation(sentence, mb, me) || IsMythHeading(input.section_heading, &s)) {
+  // A negated report denies the claim: "none of the trials showed that ...".
+  if (negated && reported && first_negation < first_report) return Context::kNegated;
+  const bool refuted_quote = input.in_blockquote && input.blockquote_refuted;
+  const bool myth = HasMythLabel(&s) || IsMythHeading(input.section_heading, &s);
+  const bool quoted = InsideQuotation(sentence, mb, me);
+  if (reported || refuted_quote || myth || quoted) {
+    // Only quotation marks made it reported: someone's words the page quotes,
+    // not words it attributes with a cue ("some people say") or refutes.
+    if (detail) detail->quotation_only = quoted && !reported && !refuted_quote && !myth;
     return Context::kReported;
   }
   if (negated) return Context::kNegated;

@@ -43,6 +43,9 @@ class ContextClassifier {
   // pain and boosts mood").
   struct Detail {
     bool modal_hedge_only = false;
+    // A reported verdict that rests only on quotation marks around the match
+    // (no reporting cue, no refutation): how a page quotes a testimonial.
+    bool quotation_only = false;
   };
   virtual Context Classify(const ContextInput& input, Detail* detail) const {
     if (detail) *detail = Detail{};

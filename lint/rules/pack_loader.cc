@@ -24,9 +24,11 @@ constexpr const char* kRuleKeys[] = {"id",
                                      "patterns",
                                      "shapes",
                                      "exceptions",
+                                     "unless",
                                      "contexts",
                                      "cleared_by_citation",
                                      "fallback",
+                                     "quotes_are_claims",
                                      "serious_hedged",
                                      "case_sensitive",
                                      "word_boundary",
@@ -226,6 +228,7 @@ class PackReader {
     if (!(st = String(node, "url", &rule->url, false)).ok()) return st;
     if (!(st = Bool(node, "cleared_by_citation", &rule->cleared_by_citation)).ok()) return st;
     if (!(st = Bool(node, "fallback", &rule->fallback)).ok()) return st;
+    if (!(st = Bool(node, "quotes_are_claims", &rule->quotes_are_claims)).ok()) return st;
     std::string serious_hedged;
     if (!(st = String(node, "serious_hedged", &serious_hedged, false)).ok()) return st;
     if (!serious_hedged.empty() && serious_hedged != "clear" && serious_hedged != "lower") {
@@ -236,6 +239,7 @@ class PackReader {
     if (!(st = Bool(node, "word_boundary", &rule->word_boundary)).ok()) return st;
     for (auto [key, list] :
          {std::pair{"patterns", &rule->patterns}, std::pair{"exceptions", &rule->exceptions},
+          std::pair{"unless", &rule->unless},
           std::pair{"topic", &rule->topic}, std::pair{"narrow", &rule->narrow},
           std::pair{"requires", &rule->requires_}}) {
       if (!(st = Patterns(node, key, rule->case_sensitive, list)).ok()) return st;

@@ -21,6 +21,7 @@ struct Rule {
   std::vector<std::string> patterns;    // RE2 syntax
   std::vector<std::string> shapes;      // claim shapes over lexicon classes (shape_matcher.h)
   std::vector<std::string> exceptions;  // RE2; a hit covering the same span cancels
+  std::vector<std::string> unless;      // RE2; a hit anywhere in the sentence cancels
   // Contexts in which the rule fires. Default: {asserted}.
   ContextSet contexts{Context::kAsserted};
   bool cleared_by_citation = true;
@@ -31,6 +32,9 @@ struct Rule {
   // cancer"): false, the hedge clears it like any hedge; true, it still
   // fires, one severity lower (CAP Code 12.2).
   bool serious_survives_hedge = false;
+  // Words the page quotes (a testimonial) are the page's own claim: a match
+  // that only quotation marks make "reported" fires as asserted.
+  bool quotes_are_claims = false;
   bool case_sensitive = false;
   bool word_boundary = true;  // a match must start and end at word boundaries
   std::string suggestion;

@@ -121,7 +121,8 @@ const CompiledRule& RuleSet::compiled(int i) const {
     const Rule& r = rules_[i];
     for (auto [src, dst] :
          {std::pair{&r.patterns, &lazy.rule.patterns},
-          std::pair{&r.exceptions, &lazy.rule.exceptions}, std::pair{&r.topic, &lazy.rule.topic},
+          std::pair{&r.exceptions, &lazy.rule.exceptions}, std::pair{&r.unless, &lazy.rule.unless},
+          std::pair{&r.topic, &lazy.rule.topic},
           std::pair{&r.narrow, &lazy.rule.narrow}, std::pair{&r.requires_, &lazy.rule.requires_}}) {
       for (const std::string& p : *src) dst->push_back(Compile(p, r.case_sensitive));
     }
@@ -281,6 +282,20 @@ void RuleSet::MatchText(std::string_view text, std::vector<RuleMatch>* out) cons
       any = true;
     }
   }
+  // Rules with `unless` patterns step back from the whole sentence when one
+  // matches anywhere in it ("... in mice").
+  auto cancelled = [&](const RuleMatch& m) {
+    const Rule& rule = rules_[static_cast<std::size_t>(m.rule)];
+    if (rule.unless.empty()) return false;
+    std::vector<std::pair<std::size_t, std::size_t>> hits;
+    for (const auto& re : compiled(m.rule).unless) {
+      AllMatches(*re, text, /*word_boundary=*/false, &hits);
+      if (!hits.empty()) return true;
+    }
+    return false;
+  };
+  out->erase(std::remove_if(out->begin() + static_cast<std::ptrdiff_t>(first), out->end(), cancelled),
+             out->end());
   std::sort(out->begin() + static_cast<std::ptrdiff_t>(first), out->end(),
             [](const RuleMatch& a, const RuleMatch& b) {
               return a.begin != b.begin ? a.begin < b.begin : a.rule < b.rule;

@@ -35,7 +35,7 @@ struct RuleMatch {
 using PatternList = std::vector<std::unique_ptr<re2::RE2>>;
 
 struct CompiledRule {
-  PatternList patterns, exceptions, topic, narrow, requires_;
+  PatternList patterns, exceptions, unless, topic, narrow, requires_;
 };
 
 class RuleSet {

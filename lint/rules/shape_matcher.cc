@@ -13,6 +13,7 @@ struct ParsedElement {
   std::vector<std::string> phrases;  // literal words and phrases
   bool optional = false;
   int gap = 0;
+  bool opens_span = false, closes_span = false;  // '{' before it, '}' after it
 };
 
 // The shape string's own structure, beside its elements.
@@ -20,6 +21,7 @@ struct ParsedShape {
   std::vector<ParsedElement> elements;
   bool anchored = false;  // starts with '^': the first element opens the sentence
   int anchor_gap = 0;     // words that may come first ("^ ~2 @predicate")
+  bool span_opened = false, span_closed = false;  // '{' ... '}': the words reported
 };
 
 bool IsNameChar(char c) {
@@ -43,9 +45,24 @@ std::string ParseShape(std::string_view s, ParsedShape* shape) {
       ++i;
     }
   };
+  bool open_pending = false;
   while (i < s.size()) {
     char c = s[i];
     if (c == ' ' || c == '\t') {
+      ++i;
+      continue;
+    }
+    if (c == '{') {
+      if (open_pending || shape->span_opened) return "one '{' per shape";
+      open_pending = true;
+      shape->span_opened = true;
+      ++i;
+      continue;
+    }
+    if (c == '}') {
+      if (out->empty() || !shape->span_opened || shape->span_closed) return "'}' without '{'";
+      out->back().closes_span = true;
+      shape->span_closed = true;
       ++i;
       continue;
     }
@@ -66,6 +83,10 @@ std::string ParseShape(std::string_view s, ParsedShape* shape) {
       if (i == j) return "'@' must name a lexicon class (@predicate.cure)";
       std::string name(s.substr(j, i - j));
       while (!name.empty() && name.back() == '.') name.pop_back();
+      if (i < s.size() && s[i] == '!') {  // the class alone, not its subclasses
+        name += '!';
+        ++i;
+      }
       e.classes.push_back(name);
     } else if (c == '(') {
       std::size_t close = s.find(')', i);
@@ -76,13 +97,19 @@ std::string ParseShape(std::string_view s, ParsedShape* shape) {
         std::size_t bar = inner.find('|', p);
         if (bar == std::string_view::npos) bar = inner.size();
         std::string alt(inner.substr(p, bar - p));
-        alt.erase(std::remove(alt.begin(), alt.end(), '\''), alt.end());
+        // 'quoted phrase' inside alternatives: drop the quotes, keep inner
+        // apostrophes ("hasn't").
+        while (!alt.empty() && (alt.front() == ' ' || alt.front() == '\'')) alt.erase(0, 1);
+        while (!alt.empty() && (alt.back() == ' ' || alt.back() == '\'')) alt.pop_back();
         std::string trimmed = NormalizeLexiconText(alt);
         if (trimmed.empty()) return "an empty alternative in '(...)'";
         if (trimmed[0] == '@') {
-          std::string name = trimmed.substr(1);
-          if (name.empty() || !std::all_of(name.begin(), name.end(), IsNameChar)) {
-            return "a bad class name '" + trimmed + "' in '(...)'";
+          std::string name(alt);
+          name.erase(0, name.find('@') + 1);
+          while (!name.empty() && (name.back() == ' ' || name.back() == '\t')) name.pop_back();
+          std::string bare = !name.empty() && name.back() == '!' ? name.substr(0, name.size() - 1) : name;
+          if (bare.empty() || !std::all_of(bare.begin(), bare.end(), IsNameChar)) {
+            return "a bad class name '@" + name + "' in '(...)'";
           }
           e.classes.push_back(name);
         } else {
@@ -101,13 +128,19 @@ std::string ParseShape(std::string_view s, ParsedShape* shape) {
       return std::string("unexpected '") + c + "'";
     } else {
       std::size_t j = i;
+      auto inner_apostrophe = [&](std::size_t k) {
+        return s[k] == '\'' && k > j && k + 1 < s.size() && s[k + 1] != ' ' && s[k + 1] != '\'';
+      };
       while (i < s.size() && s[i] != ' ' && s[i] != '\t' && s[i] != '?' && s[i] != '(' &&
-             s[i] != ')' && s[i] != '|' && s[i] != '~' && s[i] != '@' && s[i] != '\'') {
+             s[i] != ')' && s[i] != '|' && s[i] != '~' && s[i] != '@' &&
+             (s[i] != '\'' || inner_apostrophe(i)) && s[i] != '{' && s[i] != '}') {
         ++i;
       }
       e.phrases.push_back(std::string(s.substr(j, i - j)));
     }
     optional_mark(&e);
+    e.opens_span = open_pending;
+    open_pending = false;
     e.gap = gap;
     gap = 0;
     gap_pending = false;
@@ -115,6 +148,7 @@ std::string ParseShape(std::string_view s, ParsedShape* shape) {
   }
   if (gap_pending) return "a shape cannot end with a gap";
   if (out->empty()) return "an empty shape";
+  if (shape->span_opened != shape->span_closed) return "'{' without '}'";
   if (out->front().optional || out->back().optional) {
     return "the first and last elements of a shape cannot be optional";
   }
@@ -132,6 +166,15 @@ void SetBit(std::vector<std::uint64_t>* bits, int tag) {
 
 bool HasBit(const std::vector<std::uint64_t>& bits, int tag) {
   return (bits[static_cast<std::size_t>(tag) / 64] >> (tag % 64)) & 1u;
+}
+
+// The classes a reference names: "name" and its subclasses, or "name!" alone.
+std::vector<const LexiconClass*> Resolve(const Lexicon& lexicon, const std::string& ref) {
+  if (!ref.empty() && ref.back() == '!') {
+    const LexiconClass* c = lexicon.Find(ref.substr(0, ref.size() - 1));
+    return c ? std::vector<const LexiconClass*>{c} : std::vector<const LexiconClass*>{};
+  }
+  return lexicon.Matching(ref);
 }
 
 }  // namespace
@@ -169,7 +212,7 @@ Result<std::unique_ptr<const ShapeMatcher>> ShapeMatcher::Build(const std::vecto
       }
       for (ParsedElement& e : elements) {
         for (const std::string& name : e.classes) {
-          if (lexicon.Matching(name).empty()) {
+          if (Resolve(lexicon, name).empty()) {
             return Error{at.file, at.line, at.column,
                          "rule '" + rules[r].id + "': shape '" + text + "': no lexicon class '" +
                              name + "' (rules/lexicons/README.md)"};
@@ -208,11 +251,13 @@ Result<std::unique_ptr<const ShapeMatcher>> ShapeMatcher::Build(const std::vecto
       e.optional = pe.optional;
       e.gap = pe.gap;
       for (const std::string& name : pe.classes) {
-        for (const LexiconClass* c : lexicon.Matching(name)) {
+        for (const LexiconClass* c : Resolve(lexicon, name)) {
           SetBit(&e.tags, static_cast<int>(c - classes.data()));
         }
       }
       for (const std::string& p : pe.phrases) SetBit(&e.tags, literal_tags[NormalizeLexiconText(p)]);
+      if (pe.opens_span) shape.span_first = static_cast<int>(shape.elements.size());
+      if (pe.closes_span) shape.span_last = static_cast<int>(shape.elements.size());
       shape.elements.push_back(std::move(e));
     }
     int index = static_cast<int>(m->shapes_.size());
@@ -240,7 +285,8 @@ bool ShapeMatcher::Accepts(const Element& e, std::int32_t term) const {
 
 std::uint32_t ShapeMatcher::MatchRest(const Shape& shape, std::size_t k, std::uint32_t from,
                                       const ScannedText& s,
-                                      const std::vector<std::vector<std::uint32_t>>& hits_at) const {
+                                      const std::vector<std::vector<std::uint32_t>>& hits_at,
+                                      std::vector<std::pair<std::uint32_t, std::uint32_t>>* spans) const {
   if (k == shape.elements.size()) return from;
   const Element& e = shape.elements[k];
   const auto n = static_cast<std::uint32_t>(s.tokens.size());
@@ -249,10 +295,18 @@ std::uint32_t ShapeMatcher::MatchRest(const Shape& shape, std::size_t k, std::ui
     for (std::uint32_t h : hits_at[t]) {
       const TermHit& hit = s.hits[h];
       if (!Accepts(e, hit.term)) continue;
-      if (std::uint32_t end = MatchRest(shape, k + 1, hit.end, s, hits_at)) return end;
+      if (std::uint32_t end = MatchRest(shape, k + 1, hit.end, s, hits_at, spans)) {
+        (*spans)[k] = {hit.first, hit.end};
+        return end;
+      }
     }
   }
-  if (e.optional) return MatchRest(shape, k + 1, from, s, hits_at);
+  if (e.optional) {
+    if (std::uint32_t end = MatchRest(shape, k + 1, from, s, hits_at, spans)) {
+      (*spans)[k] = {from, from};  // absent
+      return end;
+    }
+  }
   return 0;
 }
 
@@ -270,8 +324,10 @@ void ShapeMatcher::Match(const ScannedText& s, std::vector<ShapeMatch>* out) con
   tried.assign(shapes_.size(), 0);
   struct Candidate {
     int rule;
-    std::uint32_t first, end;
+    std::uint32_t first, end;            // the whole match, in tokens
+    std::uint32_t span_first, span_end;  // the words reported ('{' ... '}')
   };
+  thread_local std::vector<std::pair<std::uint32_t, std::uint32_t>> spans;
   thread_local std::vector<Candidate> found;
   found.clear();
   for (const TermHit& hit : s.hits) {
@@ -283,31 +339,45 @@ void ShapeMatcher::Match(const ScannedText& s, std::vector<ShapeMatch>* out) con
         // Every hit that starts here is tried by MatchRest via element 0.
         tried[static_cast<std::size_t>(si)] = hit.first + 1;
         std::uint32_t end = 0;
+        spans.assign(shape.elements.size(), {0, 0});
         for (std::uint32_t h : hits_at[hit.first]) {
           if (!Accepts(shape.elements[0], s.hits[h].term)) continue;
-          end = MatchRest(shape, 1, s.hits[h].end, s, hits_at);
-          if (end) break;
+          end = MatchRest(shape, 1, s.hits[h].end, s, hits_at, &spans);
+          if (end) {
+            spans[0] = {s.hits[h].first, s.hits[h].end};
+            break;
+          }
         }
-        if (end) found.push_back({shape.rule, hit.first, end});
+        if (!end) continue;
+        std::uint32_t sf = hit.first, se = end;
+        if (shape.span_first >= 0) {
+          sf = spans[static_cast<std::size_t>(shape.span_first)].first;
+          se = spans[static_cast<std::size_t>(shape.span_last)].second;
+          if (se <= sf) {  // only absent elements inside the braces
+            sf = hit.first;
+            se = end;
+          }
+        }
+        found.push_back({shape.rule, hit.first, end, sf, se});
       }
     }
   }
-  // Per rule: leftmost, then longest, non-overlapping.
+  // Per rule: leftmost, then longest, non-overlapping reported spans.
   std::sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) {
     if (a.rule != b.rule) return a.rule < b.rule;
-    if (a.first != b.first) return a.first < b.first;
-    return a.end > b.end;
+    if (a.span_first != b.span_first) return a.span_first < b.span_first;
+    return a.span_end > b.span_end;
   });
   int last_rule = -1;
   std::uint32_t last_end = 0;
   for (const Candidate& c : found) {
-    if (c.rule == last_rule && c.first < last_end) continue;
+    if (c.rule == last_rule && c.span_first < last_end) continue;
     last_rule = c.rule;
-    last_end = c.end;
+    last_end = c.span_end;
     ShapeMatch m;
     m.rule = c.rule;
-    m.begin = s.tokens[c.first].begin;
-    m.end = s.tokens[c.end - 1].end;
+    m.begin = s.tokens[c.span_first].begin;
+    m.end = s.tokens[c.span_end - 1].end;
     bool predicate_seen = false;
     for (const TermHit& h : s.hits) {
       if (h.first < c.first || h.end > c.end) continue;

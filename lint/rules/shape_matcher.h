@@ -7,6 +7,8 @@
 // A shape is a sequence of elements, matched in order on a sentence's words:
 //
 //   @class        a term of the lexicon class or any of its subclasses
+//   @class!       a term of that class alone (@predicate.cure!: the verbs, not
+//                 predicate.cure.noun)
 //   word          a literal word;  'two words'  a literal phrase
 //   (a|b|'c d')   any of the literal alternatives
 //   ~N            up to N words may stand before the next element (default 0)
@@ -14,6 +16,9 @@
 //   (@a|@b|word)  classes and words may be mixed in alternatives
 //   ^             (first) the shape opens the sentence; "^ ~2 X": X is among
 //                 its first three words
+//   { ... }       the words reported (and judged by the context engine); the
+//                 elements outside only have to be there ("@treatment ~5
+//                 { @predicate ~3 @condition }")
 //
 // An element never reaches across a clause break (; : ! ? . a dash or a
 // bracket). Every term is found in one scan of the sentence
@@ -84,6 +89,7 @@ class ShapeMatcher {
     std::vector<Element> elements;
     bool anchored = false;
     int anchor_gap = 0;
+    int span_first = -1, span_last = -1;  // elements of '{' and '}', -1: the whole match
   };
 
   ShapeMatcher() = default;
@@ -92,7 +98,8 @@ class ShapeMatcher {
   // after token `from` (within its gap); returns the end token, or 0.
   std::uint32_t MatchRest(const Shape& shape, std::size_t k, std::uint32_t from,
                           const ScannedText& s,
-                          const std::vector<std::vector<std::uint32_t>>& hits_at) const;
+                          const std::vector<std::vector<std::uint32_t>>& hits_at,
+                          std::vector<std::pair<std::uint32_t, std::uint32_t>>* spans) const;
 
   const Lexicon* lexicon_ = nullptr;
   TermScanner scanner_;
