@@ -276,6 +276,15 @@ void ShapeMatcher::Scan(std::string_view text, ScannedText* out) const {
   scanner_.Scan(out->tokens, &out->hits);
 }
 
+bool ShapeMatcher::MentionsSerious(const ScannedText& scanned) const {
+  for (const TermHit& h : scanned.hits) {
+    for (std::int32_t tag : term_tags_[static_cast<std::size_t>(h.term)]) {
+      if (serious_tag_[static_cast<std::size_t>(tag)]) return true;
+    }
+  }
+  return false;
+}
+
 bool ShapeMatcher::Accepts(const Element& e, std::int32_t term) const {
   for (std::int32_t tag : term_tags_[static_cast<std::size_t>(term)]) {
     if (HasBit(e.tags, tag)) return true;

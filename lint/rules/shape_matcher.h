@@ -71,6 +71,9 @@ class ShapeMatcher {
   // non-overlapping, sorted by begin, then rule.
   void Match(const ScannedText& scanned, std::vector<ShapeMatch>* out) const;
 
+  // True when a term of a serious condition occurs in the scanned text.
+  bool MentionsSerious(const ScannedText& scanned) const;
+
   // The lexicon classes of a hit's term (indices into Lexicon::classes()).
   const std::vector<std::int32_t>& ClassesOf(std::int32_t term) const {
     return term_tags_[static_cast<std::size_t>(term)];
