@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-
 namespace claimlint {
 namespace {
 
@@ -105,8 +104,10 @@ CheckFamily ClaimChecks() {
   f.specs = {pattern};
   f.run = [](const CheckInput& in, std::vector<Finding>* out) {
     std::vector<Finding> claims = CheckClaims(in);
-    in.facts->claim_findings = static_cast<int>(std::count_if(
-        claims.begin(), claims.end(), [](const Finding& x) { return x.category == Category::kClaim; }));
+    in.facts->claim_findings =
+        static_cast<int>(std::count_if(claims.begin(), claims.end(), [](const Finding& x) {
+          return x.category == Category::kClaim;
+        }));
     for (Finding& x : claims) out->push_back(std::move(x));
   };
   return f;

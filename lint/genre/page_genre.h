@@ -46,6 +46,13 @@ struct PageGenre {
   // A page selling its own product or service (a shop or clinic page), whose
   // commercial interest is plain to the reader.
   bool SellsOwnService() const { return genre == "shop" || genre == "clinic"; }
+  // How many times a signal was seen (0 when it was not).
+  int SignalCount(std::string_view name) const {
+    for (const GenreSignal& s : signals) {
+      if (s.name == name) return s.count;
+    }
+    return 0;
+  }
 };
 
 // Classifies one document from its sentences, headings, links and front
