@@ -9,6 +9,7 @@
 #include "lint/checks/disclosure_scan.h"
 #include "lint/checks/risk_wording.h"
 #include "lint/document/front_matter.h"
+#include "lint/text/strings.h"
 
 namespace claimlint {
 namespace {
@@ -66,6 +67,20 @@ struct DocPosition {
   }
 };
 
+// A link that pays its publisher: a referral or affiliate parameter, or an
+// affiliate network's host.
+bool IsAffiliateLink(std::string_view destination) {
+  std::string d = Lower(destination);
+  for (std::string_view marker :
+       {"ref=",      "referral",      "affiliate",   "aff=",      "affid",
+        "aff_id",    "tag=",          "amzn.to",     "awin",      "shareasale",
+        "clickbank", "skimresources", "linksynergy", "rstyle.me", "anrdoezrs",
+        "jdoqocy",   "tkqlhce",       "dpbolvw",     "prf.hn",    "pntra"}) {
+    if (d.find(marker) != std::string::npos) return true;
+  }
+  return false;
+}
+
 // The first sentences of the body (after the title): a topic named there is
 // what the page sets out to discuss.
 constexpr std::size_t kLeadSentences = 3;
@@ -89,7 +104,6 @@ TopicMentions Mentions(const CheckInput& in, int rule_index, const DocTexts& t) 
   auto record = [&](DocPosition pos, std::size_t b, std::size_t e, std::string_view match,
                     int sentence, Context ctx) {
     if (out.found && !(pos < first)) return;
-    if (sentence >= 0) out.external_link = false;
     out.found = true;
     first = pos;
     out.src_begin = b;
@@ -146,15 +160,11 @@ TopicMentions Mentions(const CheckInput& in, int rule_index, const DocTexts& t) 
 
   // Link destinations (affiliate links, shop URLs) are mentions too.
   for (const Link& link : doc.links) {
+    if (IsAffiliateLink(link.destination)) out.affiliate_link = true;
     std::size_t b = 0, e = 0;
     if (!RuleSet::FindFirst(c.topic, link.destination, rule.word_boundary, &b, &e)) continue;
     ++out.counted_sentences;
     DocPosition pos{link.block, link.text_begin};
-    if (!out.found || pos < first) {
-      const std::string& d = link.destination;
-      out.external_link =
-          d.rfind("http://", 0) == 0 || d.rfind("https://", 0) == 0 || d.rfind("//", 0) == 0;
-    }
     record(pos, link.src_begin, link.src_end,
            link.text.empty() ? std::string_view(link.destination) : std::string_view(link.text), -1,
            Context::kAsserted);
@@ -177,10 +187,17 @@ TopicMentions Mentions(const CheckInput& in, int rule_index, const DocTexts& t) 
   return out;
 }
 
+// How much a page says about a topic: its sentences, and more for the title
+// and the headings that name it.
+int TopicWeight(const TopicMentions& m) {
+  return m.counted_sentences + (m.in_title ? kTitleWeight : 0) +
+         (m.in_heading ? kHeadingWeight : 0);
+}
+
 // Whether the topic is the page's subject rather than named in passing: in
 // the title, or a heading; or, in at least 1/kPageShare of the page's
-// sentences, named in the lead or discussed in at least 1/kSubjectShare as
-// many sentences as the page's main topic.
+// sentences, named in the lead or discussed in at least 1/kSubjectShare of
+// the weight of the page's main topic (TopicWeight).
 bool IsSubject(const TopicMentions& m, int min_mentions, int main_topic_sentences,
                int body_sentences) {
   if (!m.about) return false;
@@ -276,7 +293,7 @@ std::vector<Finding> CheckDisclosures(const CheckInput& in) {
     if (it == memo.end()) it = memo.emplace(key, Mentions(in, i, texts)).first;
     mentions.push_back(&it->second);
     if (MinMentions(rule) > 1 && BoolOption(rule, "subject")) {
-      main_topic = std::max(main_topic, it->second.counted_sentences);
+      main_topic = std::max(main_topic, TopicWeight(it->second));
     }
   }
   for (std::size_t k = 0; k < bound.size(); ++k) {
@@ -315,9 +332,9 @@ std::vector<Finding> CheckInterest(const CheckInput& in) {
     const Rule& rule = rules[i];
     TopicMentions m = Mentions(in, i, texts);
     if (!m.about) continue;
-    // A link to another site (an affiliate or referral link) is an interest in
-    // someone else's shop, whoever the page speaks as.
-    if (own_seller && !m.external_link) continue;
+    // An affiliate or referral link is an interest in someone else's shop,
+    // whoever the page speaks as.
+    if (own_seller && !m.affiliate_link) continue;
     if (MatchesAnywhere(in, i, RuleSet::List::kRequires, texts)) continue;
     out.push_back(FindingAt(in, rule, m));
   }

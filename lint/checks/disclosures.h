@@ -24,20 +24,24 @@ namespace claimlint {
 // says otherwise. A mention in a heading or the title always suffices.
 inline constexpr int kDefaultMinMentions = 2;
 
-// A topic named in fewer sentences than 1/kSubjectShare of the page's main
-// topic's, and not in the title, a heading or the lead, is named in passing.
+// A topic named in fewer sentences than 1/kSubjectShare of the weight of the
+// page's main topic, and not in the title, a heading or the lead, is named in
+// passing.
 inline constexpr int kSubjectShare = 3;
 // Nor is a topic named in fewer than 1/kPageShare of the page's sentences.
-inline constexpr int kPageShare = 15;
+inline constexpr int kPageShare = 10;
+// What the title and a heading add to a topic's weight, beside its sentences.
+inline constexpr int kTitleWeight = 3;
+inline constexpr int kHeadingWeight = 2;
 
 // Where and how an article mentions a rule's topic.
 struct TopicMentions {
-  bool about = false;          // the article is about the topic
-  int counted_sentences = 0;   // sentences (and links) with an asserted or hedged mention
-  bool in_title = false;       // in the front-matter title or the first level-1 heading
-  bool in_heading = false;     // a counted mention in another heading
-  bool in_lead = false;        // a counted mention in the first sentences of the body
-  bool external_link = false;  // the first mention is a link to another site
+  bool about = false;           // the article is about the topic
+  int counted_sentences = 0;    // sentences (and links) with an asserted or hedged mention
+  bool in_title = false;        // in the front-matter title or the first level-1 heading
+  bool in_heading = false;      // a counted mention in another heading
+  bool in_lead = false;         // a counted mention in the first sentences of the body
+  bool affiliate_link = false;  // the page links out with a referral or affiliate link
   // The first counted mention: bytes in Document::text, the text matched, the
   // sentence (index into CheckInput::sentences, -1 for a link or the title)
   // and its context.
