@@ -8,12 +8,13 @@ namespace {
 
 // Wording that warns by itself (a caution, a contraindication, an
 // interaction, a pointer to care, a harm said to be possible), and names of
-// harms that warn only beside other words ("bleeding", "rare", "a day").
+// harms that warn only beside other words ("bleeding", "rare"). Doses ("up
+// to", "a day") are not risk wording: "up to 65% more pregnancies" warns of
+// nothing.
 const std::vector<std::string>& RiskClasses() {
   static const std::vector<std::string> classes = {
       "risk.warning",     "risk.contraindication", "risk.interaction", "risk.seek-care",
-      "risk.possibility", "risk.side-effect",      "risk.severity",    "risk.dose",
-      "risk.denial"};
+      "risk.possibility", "risk.side-effect",      "risk.severity",    "risk.denial"};
   return classes;
 }
 
@@ -25,8 +26,7 @@ RiskWording::RiskWording(const CheckInput& in, const disclosure_internal::DocTex
     : in_(in), texts_(texts), matcher_(LexiconMatcher::Builtin(RiskClasses())) {
   denial_ = matcher_.ClassIndex("risk.denial");
   for (const std::string& cls : matcher_.classes()) {
-    act_.push_back(cls.rfind("risk.side-effect", 0) != 0 && cls.rfind("risk.severity", 0) != 0 &&
-                   cls.rfind("risk.dose", 0) != 0);
+    act_.push_back(cls.rfind("risk.side-effect", 0) != 0 && cls.rfind("risk.severity", 0) != 0);
   }
   hits_.resize(in.doc.blocks.size());
 }

@@ -25,9 +25,8 @@ class RiskWording {
   // A match at [b, e) of block `block`'s text. It discloses when wording that
   // warns (a caution, contraindication, interaction, pointer to care, or a
   // harm said to be possible: anywhere, the match included) or the name of a
-  // harm, severity or dose (outside the matched words) occurs in its sentence
-  // or the
-  // sentences either side, the heading it falls under, the list it belongs to
+  // harm or its severity (outside the matched words) occurs in its sentence
+  // or the sentences either side, the heading it falls under, the list it belongs to
   // (with the paragraph that introduces it), or its table row; and its own
   // sentence does not deny the risk. A match inside a link's text always
   // discloses.
