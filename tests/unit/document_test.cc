@@ -180,9 +180,12 @@ TEST(DocumentPositions, FrontMatterKeepsLineNumbers) {
   EXPECT_EQ(doc.front_matter.title, "Tea");
   EXPECT_EQ(doc.front_matter.author, "Jo Bloggs");
   EXPECT_EQ(doc.front_matter.date, "2024-01-02");
-  ASSERT_FALSE(doc.blocks.empty());
-  EXPECT_EQ(doc.blocks[0].kind, BlockKind::kHeading);
-  EXPECT_EQ(doc.blocks[0].text, "Tea");
+  // The title is a block of its own, then the body's heading.
+  ASSERT_EQ(doc.blocks.size(), 3u);
+  EXPECT_EQ(doc.blocks[0].kind, BlockKind::kTitle);
+  EXPECT_EQ(doc.blocks[0].line, 2);
+  EXPECT_EQ(doc.blocks[1].kind, BlockKind::kHeading);
+  EXPECT_EQ(doc.blocks[1].text, "Tea");
   Located l = Locate(doc, "cures colds");
   EXPECT_EQ(l.line, 9);
   EXPECT_EQ(l.column, 5);
