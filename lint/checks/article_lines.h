@@ -31,5 +31,29 @@ const re2::RE2& DateCue();
 const re2::RE2& BylineCue();
 // "About the author", "Meet the authors".
 const re2::RE2& AboutAuthorHeading();
+// "Author information:", "Correspondence:", "Corresponding author:": the
+// author block of a paper or abstract.
+const re2::RE2& AuthorInformationCue();
+// An organisation's team as the author: "by the FungiFolk team", "from the
+// pharmacists at Ashby Road Pharmacy", "by our information team", "By the
+// editorial staff". A named team counts as an institutional author: the page
+// says which organisation stands behind it.
+const re2::RE2& TeamByline();
+// A health professional named by role as the reviewer: "reviewed by a
+// consultant neurologist", "checked by our pharmacist".
+const re2::RE2& RoleReviewer();
+// The page saying who wrote it: "This page was written by our information
+// team", "This leaflet was produced by Joint Action UK".
+const re2::RE2& SelfAuthorship();
+// An organisation saying it publishes the page, at its foot: "Joint Action UK
+// is a registered charity", "Harbour Road Pharmacy is an NHS pharmacy".
+const re2::RE2& PublisherStatement();
+// A sign-off at the end: "— Rachel, The Memory Kitchen".
+const re2::RE2& SignOff();
+
+// True when `s` is a list of people's names as a byline gives them: "Jonah
+// Marlow, Tessa Ferris and Ruth Kaminski", "Clare Hollis, RSHom",
+// "Dr A. N. Other PhD". Credentials (two or more capitals) may follow a name.
+bool LooksLikeNames(std::string_view s);
 
 }  // namespace claimlint::article_lines
