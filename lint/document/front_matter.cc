@@ -232,9 +232,12 @@ void FillFields(const FmValue& root, Document* doc) {
   if (title) AddTextBlock(title->value, BlockKind::kTitle, doc);
   for (std::string_view name :
        {"description", "summary", "excerpt", "subtitle", "lead", "lede", "teaser", "abstract"}) {
-    if (const FmMember* m = FindField(root, {name})) {
-      AddTextBlock(m->value, BlockKind::kDescription, doc);
+    const FmMember* m = FindField(root, {name});
+    if (!m) continue;
+    if (fm.description.empty() && m->value.kind == FmValue::Kind::kString) {
+      fm.description = m->value.text;
     }
+    AddTextBlock(m->value, BlockKind::kDescription, doc);
   }
 }
 

@@ -124,6 +124,12 @@ bool AlignScalar(std::string_view text, std::size_t start, std::size_t limit,
       j = j2;
       continue;
     }
+    if (s == '\'' && i + 1 < limit && text[i + 1] == '\'' && d == '\'') {
+      add(j, 1, i, 2);  // '' in a single-quoted scalar is one quote
+      i += 2;
+      ++j;
+      continue;
+    }
     if (s == d) {
       add(j, 1, i, 1);
       ++i;
@@ -140,12 +146,6 @@ bool AlignScalar(std::string_view text, std::size_t start, std::size_t limit,
       add(j, cp, i, std::min(len, limit - i));
       i += len;
       j += cp;
-      continue;
-    }
-    if (s == '\'' && i + 1 < limit && text[i + 1] == '\'' && d == '\'') {
-      add(j, 1, i, 2);
-      i += 2;
-      ++j;
       continue;
     }
     *map = TextMap();

@@ -91,8 +91,15 @@ struct Tag {
 };
 
 // Reads a tag at src[p] ("<name ...>" or "</name>"); false when it is not one.
-bool ReadTag(std::string_view src, std::size_t p, std::size_t limit, Tag* tag) {
+// *reach gets the furthest byte examined.
+bool ReadTag(std::string_view src, std::size_t p, std::size_t limit, Tag* tag,
+             std::size_t* reach) {
   std::size_t i = p + 1;
+  struct Reach {
+    std::size_t* out;
+    const std::size_t* at;
+    ~Reach() { *out = *at; }
+  } record{reach, &i};
   tag->closing = i < limit && src[i] == '/';
   if (tag->closing) ++i;
   if (i >= limit || !IsAlpha(src[i])) return false;
@@ -126,11 +133,17 @@ bool ReadTag(std::string_view src, std::size_t p, std::size_t limit, Tag* tag) {
     if (j < limit && src[j] == '=') {
       ++j;
       while (j < limit && IsSpace(src[j])) ++j;
-      if (j >= limit) return false;
+      if (j >= limit) {
+        i = j;
+        return false;
+      }
       a.has_value = true;
       if (src[j] == '"' || src[j] == '\'') {
         std::size_t close = src.substr(0, limit).find(src[j], j + 1);
-        if (close == std::string_view::npos) return false;
+        if (close == std::string_view::npos) {
+          i = limit;
+          return false;
+        }
         a.value_begin = j + 1;
         a.value_end = close;
         i = close + 1;
@@ -221,6 +234,7 @@ class HtmlWalker {
       : src_(src), limit_(limit), index_(index), out_(out), text_(&block_) {}
 
   void Run(std::size_t begin) {
+    budget_ = 8 * (limit_ > begin ? limit_ - begin : 0) + (1 << 16);
     std::size_t p = begin;
     Tag tag;
     while (p < limit_) {
@@ -236,10 +250,15 @@ class HtmlWalker {
           p = close == std::string_view::npos ? limit_ : close + 1;
           continue;
         }
-        if (ReadTag(src_, p, limit_, &tag)) {
+        std::size_t reach = p;
+        if (budget_ > 0 && ReadTag(src_, p, limit_, &tag, &reach)) {
           p = HandleTag(tag);
           continue;
         }
+        // Bytes examined by tags that were not come out of a budget
+        // proportional to the input, so that unclosed tags stay linear.
+        std::size_t used = reach > p ? reach - p : 1;
+        budget_ = used >= budget_ ? 0 : budget_ - used;
       }
       std::size_t next = p + 1;
       while (next < limit_ && src_[next] != '<') ++next;
@@ -337,6 +356,10 @@ class HtmlWalker {
     link_open_ = false;
     link_.block = static_cast<int>(out_->blocks.size());
     link_.text_begin = std::min(link_.text_begin, block_.text.size());
+    // A space that was pending when the link opened is not its text.
+    while (link_.text_begin < block_.text.size() && block_.text[link_.text_begin] == ' ') {
+      ++link_.text_begin;
+    }
     link_.text_end = block_.text.size();
     link_.text = block_.text.substr(link_.text_begin, link_.text_end - link_.text_begin);
     link_.src_end = end;
@@ -395,6 +418,7 @@ class HtmlWalker {
   bool link_open_ = false;
   Link link_;
   std::size_t link_block_ = 0;
+  std::size_t budget_ = 0;
 };
 
 }  // namespace

@@ -113,9 +113,12 @@ class Walker {
       AddHtmlBlock(node);
       return;
     }
-    if (t == CMARK_NODE_CODE_BLOCK && mdx_ && !cmark_node_get_fenced(node, nullptr, nullptr,
-                                                                      nullptr)) {
-      AddHtmlBlock(node);  // MDX has no indented code: it is text
+    if (t == CMARK_NODE_CODE_BLOCK && mdx_) {
+      int length = 0, offset = 0;
+      char fence = 0;
+      if (!cmark_node_get_fenced(node, &length, &offset, &fence)) {
+        AddHtmlBlock(node);  // MDX has no indented code: it is text
+      }
       return;
     }
     if (std::strcmp(type, "table") == 0) {
@@ -258,7 +261,13 @@ class Walker {
         bool fill = plain[i] == kMdxFill;
         while (j < plain.size() && (plain[j] == kMdxFill) == fill) ++j;
         if (!fill) {
-          Emit(plain.substr(i, j - i), src + i, j - i);
+          // "with {x} and": the space after a construct dropped between two
+          // spaces is dropped too.
+          std::size_t k = i;
+          if (i > 0 && !block_->text.empty() && block_->text.back() == ' ') {
+            while (k < j && plain[k] == ' ') ++k;
+          }
+          if (k < j) EmitRaw(plain.substr(k, j - k), src + k, j - k);
         } else {
           const std::string& t = block_->text;
           std::size_t after = src + j;

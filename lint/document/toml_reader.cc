@@ -563,6 +563,7 @@ class TomlReader {
       if (!Value(&item, path + '\x1e' + std::to_string(v->items.size()), depth + 1)) return false;
       v->items.push_back(std::move(item));
       SkipBlank(/*newlines=*/true);
+      if (p_ >= s_.size()) return Fail("the array is never closed", open);
       if (Eat(',')) continue;
       if (Eat(']')) return true;
       return Fail("expected ',' or ']' in the array", p_);
