@@ -268,6 +268,9 @@ TopicMentions Mentions(const CheckInput& in, int rule_index, const DocTexts& t) 
     auto [si, s_last] = t.block_sentences[bi];
     if (si == s_last) continue;
     const Block& block = doc.blocks[bi];
+    // The front-matter title and description are weighed below, after the
+    // body, so that a finding sits at the body's first mention.
+    if (block.kind == BlockKind::kTitle || block.kind == BlockKind::kDescription) continue;
     if (!in.rules.ListMayMatch(t.may_block[bi], rule_index, RuleSet::List::kTopic)) continue;
     std::vector<Span> spans =
         FindAll(rule.topic, c.topic, rule.case_sensitive, rule.word_boundary, block.text);
