@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "lint/strength/claim_strength.h"
 
 namespace claimlint {
 namespace {
@@ -53,6 +54,61 @@ Finding TruncationFinding(const CheckInput& in, const Sentence& s) {
   return f;
 }
 
+// A heading that asks or announces a question ("How acupuncture helps the
+// heart", "Can reiki cure anxiety") even without a question mark.
+bool IsQuestionHeading(std::string_view text) {
+  static constexpr std::string_view kOpeners[] = {
+      "how ", "why ", "what ", "when ", "where ", "which ", "who ", "does ", "do ", "can ",
+      "could ", "is ", "are ", "will ", "should ", "did "};
+  std::string lower;
+  for (std::size_t i = 0; i < text.size() && i < 12; ++i) {
+    char c = text[i];
+    lower += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  for (std::string_view o : kOpeners) {
+    if (lower.rfind(o, 0) == 0) return true;
+  }
+  return false;
+}
+
+Severity Lower(Severity s) {
+  return s == Severity::kError ? Severity::kWarning : Severity::kInfo;
+}
+
+
+// Drops the findings of fallback rules that overlap a finding of a more
+// specific rule in the same sentence: one finding per claim.
+void DropCoveredFallbacks(const RuleSet& rules, std::size_t first, std::vector<Finding>* out,
+                          const std::vector<int>& rule_of) {
+  auto is_fallback = [&](std::size_t i) {
+    return rules.rules()[static_cast<std::size_t>(rule_of[i - first])].fallback;
+  };
+  std::vector<char> drop(out->size() - first, 0);
+  for (std::size_t i = first; i < out->size(); ++i) {
+    if (!is_fallback(i)) continue;
+    const Finding& f = (*out)[i];
+    for (std::size_t j = first; j < out->size(); ++j) {
+      const Finding& g = (*out)[j];
+      if (j == i || drop[j - first] || !(g.begin < f.end && f.begin < g.end)) continue;
+      // A specific rule wins; of two fallbacks, the longer match (then the
+      // earlier rule) does.
+      bool wins = !is_fallback(j) || g.end - g.begin > f.end - f.begin ||
+                  (g.end - g.begin == f.end - f.begin && j < i);
+      if (wins) {
+        drop[i - first] = 1;
+        break;
+      }
+    }
+  }
+  std::size_t kept = first;
+  for (std::size_t i = first; i < out->size(); ++i) {
+    if (drop[i - first]) continue;
+    if (kept != i) (*out)[kept] = std::move((*out)[i]);
+    ++kept;
+  }
+  out->resize(kept);
+}
+
 }  // namespace
 
 std::vector<Finding> CheckClaims(const CheckInput& in) {
@@ -62,6 +118,8 @@ std::vector<Finding> CheckClaims(const CheckInput& in) {
                                 [](const Block& b) { return b.quoted; });
   if (any_quoted) refuted = RefutedQuotes(in);
   std::vector<RuleMatch> matches;
+  std::vector<int> rule_of;  // per finding of the current sentence: its rule
+  const ClaimStrengthModel& model = ClaimStrengthModel::Builtin();
   for (std::size_t si = 0; si < in.sentences.size(); ++si) {
     const Sentence& s = in.sentences[si];
     if (out.size() >= kMaxFindings) {
@@ -69,9 +127,14 @@ std::vector<Finding> CheckClaims(const CheckInput& in) {
       break;
     }
     const Block& block = in.doc.blocks[s.block];
+    const auto& refs = in.citations.reference_blocks;
+    if (std::binary_search(refs.begin(), refs.end(), s.block)) continue;  // a reference entry
     std::string_view text = SentenceText(in.doc, s);
     matches.clear();
     in.rules.MatchText(text, &matches);
+    const std::size_t first = out.size();
+    rule_of.clear();
+    int strength = -1;  // the sentence's (Yu et al. 2019), computed at its first finding
     for (const RuleMatch& m : matches) {
       const Rule& rule = in.rules.rules()[m.rule];
       ContextInput ci;
@@ -81,17 +144,47 @@ std::vector<Finding> CheckClaims(const CheckInput& in) {
       ci.in_blockquote = block.quoted;
       ci.blockquote_refuted = any_quoted && refuted[s.block];
       if (block.section >= 0) ci.section_heading = in.doc.blocks[block.section].text;
-      Context ctx = in.context.Classify(ci);
-      std::string_view name = ContextName(ctx);
-      if (!rule.contexts.Has(ctx)) continue;
+      ContextClassifier::Detail detail;
+      Context ctx = in.context.Classify(ci, &detail);
+      if (block.kind == BlockKind::kHeading && IsQuestionHeading(text)) ctx = Context::kQuestion;
+      // "may ease pain and boosts mood": the modal governs "ease", not the
+      // finite "boosts".
+      if (ctx == Context::kHedged && detail.modal_hedge_only && m.finite_predicate) {
+        ctx = Context::kAsserted;
+      }
+      // A testimonial the page quotes is the page's claim (CAP 3.45).
+      if (ctx == Context::kReported && detail.quotation_only && rule.quotes_are_claims) {
+        ctx = Context::kAsserted;
+      }
+      Severity severity = rule.severity;
+      if (!rule.contexts.Has(ctx)) {
+        // A hedged claim about a serious condition still needs the strongest
+        // evidence (CAP Code 12.2): reported, one level lower.
+        bool serious_hedge = ctx == Context::kHedged && m.serious && rule.serious_survives_hedge;
+        if (!serious_hedge) continue;
+        severity = Lower(severity);
+      }
       if (rule.cleared_by_citation && Supported(in, static_cast<int>(si))) continue;
       std::size_t b = block.map.SourceBegin(s.begin + m.begin);
       std::size_t e = block.map.SourceEnd(s.begin + m.end);
       Finding f = MakeFinding(rule, text.substr(m.begin, m.end - m.begin), b, e);
+      if (rule.category == Category::kClaim) {
+        if (strength < 0) strength = static_cast<int>(model.Score(text).strength);
+        f.strength = std::string(ClaimStrengthName(static_cast<ClaimStrength>(strength)));
+        // A claim worded as a link or a possibility is a weaker claim than a
+        // direct causal one; a statement that is not causal at all ("100%
+        // safe") keeps its rule's severity.
+        bool weaker = strength == static_cast<int>(ClaimStrength::kCorrelational) ||
+                      strength == static_cast<int>(ClaimStrength::kConditional);
+        if (weaker && severity == rule.severity) severity = Lower(severity);
+      }
+      f.severity = severity;
       f.sentence = std::string(text);
-      f.context = std::string(name);
+      f.context = std::string(ContextName(ctx));
       out.push_back(std::move(f));
+      rule_of.push_back(m.rule);
     }
+    DropCoveredFallbacks(in.rules, first, &out, rule_of);
   }
   return out;
 }
