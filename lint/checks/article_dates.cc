@@ -255,8 +255,8 @@ bool DateInLine(const Document& doc, const Block& block, std::size_t line_begin,
   // "doi:10.5555/x\nPublished online 14 April 2021" reads as one line of text.
   auto starts_source_line = [&](std::size_t at) {
     std::size_t p = block.map.SourceBegin(line_begin + at);
-    while (p > 0 && (doc.text[p - 1] == ' ' || doc.text[p - 1] == '\t' ||
-                     doc.text[p - 1] == '*' || doc.text[p - 1] == '_')) {
+    while (p > 0 && (doc.text[p - 1] == ' ' || doc.text[p - 1] == '\t' || doc.text[p - 1] == '*' ||
+                     doc.text[p - 1] == '_')) {
       --p;
     }
     return p == 0 || doc.text[p - 1] == '\n' || doc.text[p - 1] == '\r';
@@ -265,8 +265,8 @@ bool DateInLine(const Document& doc, const Block& block, std::size_t line_begin,
     // "Oct 30, 2024", or "Oct 30, 2024 · Written by the FungiFolk team".
     std::size_t rest = SkipDecoration(text, start + len);
     std::vector<std::size_t> seps = SeparatorEnds(text.substr(start + len), /*commas=*/false);
-    bool separated = !seps.empty() &&
-                     SkipDecoration(text, start + len) + 3 >= start + len + seps.front();
+    bool separated =
+        !seps.empty() && SkipDecoration(text, start + len) + 3 >= start + len + seps.front();
     if (rest == text.size() || separated) {
       add(start);
       return true;
@@ -289,8 +289,8 @@ bool DateInLine(const Document& doc, const Block& block, std::size_t line_begin,
   }
   // A byline's date after a separator: "by the Apothecary team · 3 November
   // 2026". Commas only count on a line that starts as a byline.
-  bool byline = RE2::PartialMatch(re2::StringPiece(text.data() + start, text.size() - start),
-                                  BylineCue());
+  bool byline =
+      RE2::PartialMatch(re2::StringPiece(text.data() + start, text.size() - start), BylineCue());
   for (std::size_t at : SeparatorEnds(text, byline)) {
     std::size_t q = SkipDecoration(text, at);
     if (ParseArticleDate(text.substr(q), &d, &len)) {
@@ -307,9 +307,9 @@ std::vector<ArticleDate> FindArticleDates(const Document& doc) {
   std::vector<ArticleDate> out;
   const FrontMatter& fm = doc.front_matter;
   // Front matter: the date fields the document model reads, where written.
-  for (const auto& [value, at] : {std::pair{&fm.date, &fm.date_at},
-                                  std::pair{&fm.updated, &fm.updated_at},
-                                  std::pair{&fm.reviewed, &fm.reviewed_at}}) {
+  for (const auto& [value, at] :
+       {std::pair{&fm.date, &fm.date_at}, std::pair{&fm.updated, &fm.updated_at},
+        std::pair{&fm.reviewed, &fm.reviewed_at}}) {
     if (value->empty()) continue;
     CalendarDate d;
     std::size_t len = 0;

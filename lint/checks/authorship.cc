@@ -48,8 +48,8 @@ struct Where {
   std::size_t offset;
   bool StartsSourceLine(std::size_t at) const {
     std::size_t p = block.map.SourceBegin(offset + at);
-    while (p > 0 && (doc.text[p - 1] == ' ' || doc.text[p - 1] == '\t' ||
-                     doc.text[p - 1] == '*' || doc.text[p - 1] == '_')) {
+    while (p > 0 && (doc.text[p - 1] == ' ' || doc.text[p - 1] == '\t' || doc.text[p - 1] == '*' ||
+                     doc.text[p - 1] == '_')) {
       --p;
     }
     return p == 0 || doc.text[p - 1] == '\n' || doc.text[p - 1] == '\r';

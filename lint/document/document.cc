@@ -139,10 +139,9 @@ Document ParseDocument(std::string path, std::string_view bytes, bool markdown) 
     }
     BuildMarkdownBlocks(parse_text, mdx, &doc, &side);
     MergeSideBlocks(std::move(side), &doc);
-    std::stable_sort(doc.comments.begin(), doc.comments.end(),
-                     [](const HtmlComment& a, const HtmlComment& b) {
-                       return a.src_begin < b.src_begin;
-                     });
+    std::stable_sort(
+        doc.comments.begin(), doc.comments.end(),
+        [](const HtmlComment& a, const HtmlComment& b) { return a.src_begin < b.src_begin; });
   } else {
     BuildPlainTextBlocks(parse_text, &doc);
   }

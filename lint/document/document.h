@@ -12,8 +12,8 @@
 #include "lint/base/byte_range.h"
 #include "lint/base/finding.h"
 #include "lint/base/status.h"
-#include "lint/text/source_index.h"
 #include "lint/document/text_map.h"
+#include "lint/text/source_index.h"
 
 namespace claimlint {
 

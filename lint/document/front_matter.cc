@@ -31,8 +31,7 @@ std::string_view TrimRight(std::string_view line) {
   return line;
 }
 
-Finding FrontMatterFinding(std::string message, std::size_t begin, std::size_t end,
-                           Format format) {
+Finding FrontMatterFinding(std::string message, std::size_t begin, std::size_t end, Format format) {
   Finding f;
   f.rule = "input.front-matter";
   f.category = Category::kInput;
@@ -42,10 +41,12 @@ Finding FrontMatterFinding(std::string message, std::size_t begin, std::size_t e
   f.end = end;
   switch (format) {
     case Format::kToml:
-      f.suggestion = "Close the front matter with a line of three plus signs and keep it valid TOML.";
+      f.suggestion =
+          "Close the front matter with a line of three plus signs and keep it valid TOML.";
       break;
     case Format::kJson:
-      f.suggestion = "Keep the front matter one valid JSON object, its closing brace on its own line.";
+      f.suggestion =
+          "Keep the front matter one valid JSON object, its closing brace on its own line.";
       break;
     default:
       f.suggestion = "Close the front matter with a line of three dashes and keep it valid YAML.";
@@ -171,14 +172,13 @@ void FillFields(const FmValue& root, Document* doc) {
   if (title && title->value.IsScalar()) fm.title = title->value.text;
   fm.title_at = LineOf(title, fm);
 
-  const FmMember* author = FindField(
-      root, {"author", "authors", "byline", "writer", "writtenby", "creator", "creators",
-             "postedby", "contributors"});
+  const FmMember* author = FindField(root, {"author", "authors", "byline", "writer", "writtenby",
+                                            "creator", "creators", "postedby", "contributors"});
   if (author) CollectNames(author->value, &fm.author);
   fm.author_at = LineOf(author, fm);
   const FmMember* reviewer =
-      FindField(root, {"reviewer", "reviewers", "reviewedby", "medicalreviewer",
-                       "medicalreviewers", "medicallyreviewedby", "factcheckedby", "factchecker"});
+      FindField(root, {"reviewer", "reviewers", "reviewedby", "medicalreviewer", "medicalreviewers",
+                       "medicallyreviewedby", "factcheckedby", "factchecker"});
   if (reviewer) CollectNames(reviewer->value, &fm.reviewer);
   const FmMember* publisher =
       FindField(root, {"publisher", "organization", "organisation", "org", "publishedby"});
@@ -190,14 +190,17 @@ void FillFields(const FmValue& root, Document* doc) {
     std::initializer_list<std::string_view> names;
   };
   const DateField dates[] = {
-      {&fm.date, &fm.date_at,
+      {&fm.date,
+       &fm.date_at,
        {"date", "published", "publishdate", "pubdate", "publishedat", "publishedon",
         "datepublished", "publicationdate", "created", "createdat", "createddate", "postdate"}},
-      {&fm.updated, &fm.updated_at,
+      {&fm.updated,
+       &fm.updated_at,
        {"updated", "lastmod", "lastmodified", "lastmodifiedat", "modified", "modifiedat",
         "modifieddate", "datemodified", "lastupdated", "lastupdate", "updatedat", "updatedon",
         "updateddate", "revised", "lastrevised"}},
-      {&fm.reviewed, &fm.reviewed_at,
+      {&fm.reviewed,
+       &fm.reviewed_at,
        {"reviewed", "lastreviewed", "reviewdate", "reviewedon", "reviewedat", "reviewed_date",
         "datereviewed", "lastreviewdate", "lastreviewedat", "medicallyreviewedon"}},
   };
@@ -288,15 +291,13 @@ void ExtractFrontMatter(std::string* blanked, Document* doc) {
   std::size_t first_end, first_next;
   LineAt(text, 0, &first_end, &first_next);
   std::string_view first = TrimRight(text.substr(0, first_end));
-  Format format = first == "---"   ? Format::kYaml
-                  : first == "+++" ? Format::kToml
-                                   : Format::kNone;
+  Format format = first == "---" ? Format::kYaml : first == "+++" ? Format::kToml : Format::kNone;
   // JSON front matter: an object from the first byte ({" or {}); Hugo's
   // shortcodes ("{{<") and MDX expressions are not.
   if (format == Format::kNone && !text.empty() && text[0] == '{' && !IsMdxPath(doc->path)) {
     std::size_t k = 1;
-    while (k < text.size() && (text[k] == ' ' || text[k] == '\t' || text[k] == '\n' ||
-                               text[k] == '\r')) {
+    while (k < text.size() &&
+           (text[k] == ' ' || text[k] == '\t' || text[k] == '\n' || text[k] == '\r')) {
       ++k;
     }
     if (k < text.size() && (text[k] == '"' || text[k] == '}')) format = Format::kJson;
@@ -329,8 +330,8 @@ void ExtractFrontMatter(std::string* blanked, Document* doc) {
     std::size_t close = 0, close_end = 0;
     if (!FindClose(text, first_next, format, &close, &close_end)) {
       doc->input_findings.push_back(FrontMatterFinding(
-          std::string("front matter opened on line 1 is never closed; it is read as Markdown"),
-          0, first_end, format));
+          std::string("front matter opened on line 1 is never closed; it is read as Markdown"), 0,
+          first_end, format));
       return;
     }
     fm.src_end = close_end;

@@ -18,11 +18,11 @@ struct FmMember;
 struct FmValue {
   enum class Kind { kNull, kString, kNumber, kBool, kDateTime, kArray, kTable };
   Kind kind = Kind::kNull;
-  std::string text;                 // scalars: the value (strings decoded, others as written)
-  std::size_t begin = 0, end = 0;   // bytes of the value as written in the document
-  TextMap map;                      // strings: `text` -> document bytes (empty when unknown)
-  std::vector<FmValue> items;       // kArray
-  std::vector<FmMember> members;    // kTable, in the order written
+  std::string text;                // scalars: the value (strings decoded, others as written)
+  std::size_t begin = 0, end = 0;  // bytes of the value as written in the document
+  TextMap map;                     // strings: `text` -> document bytes (empty when unknown)
+  std::vector<FmValue> items;      // kArray
+  std::vector<FmMember> members;   // kTable, in the order written
 
   bool IsScalar() const { return kind != Kind::kArray && kind != Kind::kTable; }
   // The member named `key` (compared after FoldKey), or nullptr.

@@ -33,20 +33,20 @@ bool NameIs(std::string_view name, std::initializer_list<std::string_view> names
 
 // Elements whose content is never prose.
 bool IsRawElement(std::string_view name) {
-  return NameIs(name, {"script", "style", "pre", "textarea", "svg", "math", "template",
-                       "noscript", "iframe", "object", "video", "audio", "canvas", "select"});
+  return NameIs(name, {"script", "style", "pre", "textarea", "svg", "math", "template", "noscript",
+                       "iframe", "object", "video", "audio", "canvas", "select"});
 }
 
 // Elements that start and end a block of text.
 bool IsBlockElement(std::string_view name) {
-  return NameIs(name, {"p",       "div",        "section", "article", "aside",  "header",
-                       "footer",  "main",       "nav",     "h1",      "h2",     "h3",
-                       "h4",      "h5",         "h6",      "li",      "ul",     "ol",
-                       "dl",      "dt",         "dd",      "table",   "tr",     "td",
-                       "th",      "thead",      "tbody",   "tfoot",   "caption", "figure",
-                       "figcaption", "blockquote", "hr",   "details", "summary", "form",
-                       "fieldset", "address",   "center",  "body",    "html",   "hgroup",
-                       "legend",  "option",     "menu"});
+  return NameIs(
+      name,
+      {"p",    "div",     "section", "article", "aside",    "header",  "footer",     "main",
+       "nav",  "h1",      "h2",      "h3",      "h4",       "h5",      "h6",         "li",
+       "ul",   "ol",      "dl",      "dt",      "dd",       "table",   "tr",         "td",
+       "th",   "thead",   "tbody",   "tfoot",   "caption",  "figure",  "figcaption", "blockquote",
+       "hr",   "details", "summary", "form",    "fieldset", "address", "center",     "body",
+       "html", "hgroup",  "legend",  "option",  "menu"});
 }
 
 bool IsVoidElement(std::string_view name) {
@@ -67,8 +67,7 @@ std::string DecodeNamed(std::string_view entity) {
   std::string out;
   cmark_node* root = cmark_parse_document(entity.data(), entity.size(), CMARK_OPT_DEFAULT);
   cmark_node* para = root ? cmark_node_first_child(root) : nullptr;
-  for (cmark_node* n = para ? cmark_node_first_child(para) : nullptr; n;
-       n = cmark_node_next(n)) {
+  for (cmark_node* n = para ? cmark_node_first_child(para) : nullptr; n; n = cmark_node_next(n)) {
     if (const char* lit = cmark_node_get_literal(n)) out += lit;
   }
   if (root) cmark_node_free(root);
@@ -92,8 +91,7 @@ struct Tag {
 
 // Reads a tag at src[p] ("<name ...>" or "</name>"); false when it is not one.
 // *reach gets the furthest byte examined.
-bool ReadTag(std::string_view src, std::size_t p, std::size_t limit, Tag* tag,
-             std::size_t* reach) {
+bool ReadTag(std::string_view src, std::size_t p, std::size_t limit, Tag* tag, std::size_t* reach) {
   std::size_t i = p + 1;
   struct Reach {
     std::size_t* out;
@@ -423,8 +421,7 @@ class HtmlWalker {
 
 }  // namespace
 
-std::size_t DecodeEntity(std::string_view src, std::size_t q, std::size_t limit,
-                         std::string* out) {
+std::size_t DecodeEntity(std::string_view src, std::size_t q, std::size_t limit, std::string* out) {
   if (q >= limit || src[q] != '&') return 0;
   std::size_t i = q + 1;
   if (i < limit && src[i] == '#') {
@@ -470,9 +467,9 @@ bool VisibleAttribute(std::string_view name, BlockKind* kind) {
     return true;
   }
   static constexpr std::string_view kShown[] = {
-      "title",   "caption", "heading",     "subheading", "subtitle", "headline", "description",
-      "summary", "label",   "text",        "tagline",    "badge",    "quote",    "excerpt",
-      "cta",     "message", "tooltip",     "intro",      "lead",     "subhead"};
+      "title",   "caption", "heading", "subheading", "subtitle", "headline", "description",
+      "summary", "label",   "text",    "tagline",    "badge",    "quote",    "excerpt",
+      "cta",     "message", "tooltip", "intro",      "lead",     "subhead"};
   for (std::string_view s : kShown) {
     if (name == s) {
       *kind = BlockKind::kAttributeText;

@@ -26,8 +26,7 @@ void ExtractHtmlText(std::string_view src, std::size_t begin, std::size_t end,
 
 // Length of a character reference at src[q] ("&amp;", "&#233;", "&#xE9;")
 // decoded into *out, or 0 (and *out unchanged) when there is none.
-std::size_t DecodeEntity(std::string_view src, std::size_t q, std::size_t limit,
-                         std::string* out);
+std::size_t DecodeEntity(std::string_view src, std::size_t q, std::size_t limit, std::string* out);
 
 // A block of kind `kind` from the character data in src[b, e) (entities
 // decoded, whitespace collapsed, mapped exactly): an attribute's value.

@@ -166,14 +166,30 @@ class JsonReader {
       char32_t cp = 0;
       std::size_t len = 2;
       switch (e) {
-        case '"': cp = '"'; break;
-        case '\\': cp = '\\'; break;
-        case '/': cp = '/'; break;
-        case 'b': cp = '\b'; break;
-        case 'f': cp = '\f'; break;
-        case 'n': cp = '\n'; break;
-        case 'r': cp = '\r'; break;
-        case 't': cp = '\t'; break;
+        case '"':
+          cp = '"';
+          break;
+        case '\\':
+          cp = '\\';
+          break;
+        case '/':
+          cp = '/';
+          break;
+        case 'b':
+          cp = '\b';
+          break;
+        case 'f':
+          cp = '\f';
+          break;
+        case 'n':
+          cp = '\n';
+          break;
+        case 'r':
+          cp = '\r';
+          break;
+        case 't':
+          cp = '\t';
+          break;
         case 'u': {
           if (!Hex4(at + 2, &cp)) return Fail("invalid \\u escape", at);
           len = 6;

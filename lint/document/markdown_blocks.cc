@@ -273,8 +273,7 @@ class Walker {
           std::size_t after = src + j;
           bool space_before = t.empty() || t.back() == ' ';
           bool space_after = after >= src_.size() || src_[after] == ' ' || src_[after] == '\t' ||
-                             src_[after] == '\n' || src_[after] == '\r' ||
-                             src_[after] == kMdxFill;
+                             src_[after] == '\n' || src_[after] == '\r' || src_[after] == kMdxFill;
           if (!space_before && !space_after) EmitRaw(" ", src + i, j - i);
         }
         i = j;
@@ -429,8 +428,8 @@ class Walker {
       }
       return;
     }
-    if (name == "code" || name == "script" || name == "style" || name == "kbd" ||
-        name == "samp" || name == "svg" || name == "math") {
+    if (name == "code" || name == "script" || name == "style" || name == "kbd" || name == "samp" ||
+        name == "svg" || name == "math") {
       if (!closing && tag[tag.size() - 2] != '/') {
         if (hidden_ == 0) EmitRaw(kObject, begin, end - begin);
         ++hidden_;

@@ -180,8 +180,8 @@ class TomlReader {
     return true;
   }
   bool AtNewline() const {
-    return p_ < s_.size() && (s_[p_] == '\n' || (s_[p_] == '\r' && p_ + 1 < s_.size() &&
-                                                  s_[p_ + 1] == '\n'));
+    return p_ < s_.size() &&
+           (s_[p_] == '\n' || (s_[p_] == '\r' && p_ + 1 < s_.size() && s_[p_ + 1] == '\n'));
   }
 
   // Spaces, tabs and comments; newlines too when asked.
@@ -374,7 +374,7 @@ class TomlReader {
       ok = Peek(1) == '"' && Peek(2) == '"' ? MultiLineString(v, /*basic=*/true) : BasicString(v);
     } else if (c == '\'') {
       ok = Peek(1) == '\'' && Peek(2) == '\'' ? MultiLineString(v, /*basic=*/false)
-                                                : LiteralString(v);
+                                              : LiteralString(v);
     } else if (c == '[') {
       ok = Array(v, path, depth);
     } else if (c == '{') {
@@ -390,8 +390,8 @@ class TomlReader {
   bool Scalar(FmValue* v) {
     std::size_t start = p_;
     auto delimiter = [&](char c) {
-      return c == ' ' || c == '\t' || c == ',' || c == ']' || c == '}' || c == '#' ||
-             c == '\n' || c == '\r';
+      return c == ' ' || c == '\t' || c == ',' || c == ']' || c == '}' || c == '#' || c == '\n' ||
+             c == '\r';
     };
     while (p_ < s_.size() && !delimiter(s_[p_])) ++p_;
     // "1979-05-27 07:32:00": a date, a space and a time are one value.
@@ -410,9 +410,9 @@ class TomlReader {
     } else if (IsNumber(token)) {
       v->kind = FmValue::Kind::kNumber;
     } else {
-      return Fail("'" + std::string(token.substr(0, 40)) +
-                      "' is not a TOML value (strings need quotes)",
-                  start);
+      return Fail(
+          "'" + std::string(token.substr(0, 40)) + "' is not a TOML value (strings need quotes)",
+          start);
     }
     v->map.Add(0, static_cast<uint32_t>(token.size()), static_cast<uint32_t>(start),
                static_cast<uint32_t>(token.size()));
@@ -432,14 +432,30 @@ class TomlReader {
     char32_t cp = 0;
     std::size_t len = 2;
     switch (e) {
-      case 'b': cp = '\b'; break;
-      case 't': cp = '\t'; break;
-      case 'n': cp = '\n'; break;
-      case 'f': cp = '\f'; break;
-      case 'r': cp = '\r'; break;
-      case 'e': cp = 0x1B; break;
-      case '"': cp = '"'; break;
-      case '\\': cp = '\\'; break;
+      case 'b':
+        cp = '\b';
+        break;
+      case 't':
+        cp = '\t';
+        break;
+      case 'n':
+        cp = '\n';
+        break;
+      case 'f':
+        cp = '\f';
+        break;
+      case 'r':
+        cp = '\r';
+        break;
+      case 'e':
+        cp = 0x1B;
+        break;
+      case '"':
+        cp = '"';
+        break;
+      case '\\':
+        cp = '\\';
+        break;
       case 'x':
       case 'u':
       case 'U': {
@@ -591,10 +607,10 @@ class TomlReader {
   std::size_t p_;
   std::optional<FmError> err_;
   // Paths of tables ('\x1f' between keys, '\x1e' before an array index):
-  std::set<std::string> explicit_;  // defined by a [header]
-  std::set<std::string> dotted_;    // created by dotted keys
-  std::set<std::string> sealed_;    // inline tables: complete as written
-  std::set<std::string> aot_;       // arrays of tables ([[header]])
+  std::set<std::string> explicit_;            // defined by a [header]
+  std::set<std::string> dotted_;              // created by dotted keys
+  std::set<std::string> sealed_;              // inline tables: complete as written
+  std::set<std::string> aot_;                 // arrays of tables ([[header]])
   std::map<std::string, std::size_t> index_;  // a key's path -> its index in its table
 };
 

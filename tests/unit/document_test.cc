@@ -355,11 +355,11 @@ namespace {
 // ---- HTML blocks in Markdown ---------------------------------------------------
 
 TEST(HtmlBlocks, TextContentWithExactPositions) {
-  Document doc = Md(
-      "<div class=\"hero\">\n  <img src=\"a.jpg\" alt=\"Toxins &amp; waste released\">\n"
-      "  <h1>Colon <em>cleansing</em></h1>\n  <p class=\"tagline\">Feel lighter &mdash; "
-      "and cleaner.</p>\n</div>\n\n<ul>\n  <li>Removes <strong>impacted</strong> waste</li>\n"
-      "  <li>Strengthens the immune system</li>\n</ul>\n");
+  Document doc =
+      Md("<div class=\"hero\">\n  <img src=\"a.jpg\" alt=\"Toxins &amp; waste released\">\n"
+         "  <h1>Colon <em>cleansing</em></h1>\n  <p class=\"tagline\">Feel lighter &mdash; "
+         "and cleaner.</p>\n</div>\n\n<ul>\n  <li>Removes <strong>impacted</strong> waste</li>\n"
+         "  <li>Strengthens the immune system</li>\n</ul>\n");
   std::vector<std::pair<BlockKind, std::string>> got;
   for (const Block& b : doc.blocks) got.push_back({b.kind, b.text});
   std::vector<std::pair<BlockKind, std::string>> want = {
@@ -381,26 +381,27 @@ TEST(HtmlBlocks, TextContentWithExactPositions) {
 }
 
 TEST(HtmlBlocks, ScriptStylePreAreNeverProse) {
-  Document doc = Md(
-      "<script>var cure = 'cures cancer';</script>\n\n<style>p { color: red }</style>\n\n"
-      "<div>\n<pre>cures cancer</pre>\n<p>Real text with <code>cures()</code> here.</p>\n"
-      "</div>\n");
+  Document doc =
+      Md("<script>var cure = 'cures cancer';</script>\n\n<style>p { color: red }</style>\n\n"
+         "<div>\n<pre>cures cancer</pre>\n<p>Real text with <code>cures()</code> here.</p>\n"
+         "</div>\n");
   ASSERT_EQ(doc.blocks.size(), 1u);
   EXPECT_EQ(doc.blocks[0].text, "Real text with \xEF\xBF\xBC here.");
 }
 
 TEST(HtmlBlocks, LinksAndInlineHtml) {
-  Document doc = Md(
-      "<p>See <a href=\"https://doi.org/10.1/x\">the trial</a>.</p>\n\n"
-      "Text with <a href=\"https://pubmed.ncbi.nlm.nih.gov/1/\">a study</a> and"
-      " <img src=\"b.png\" alt=\"cures colds\"> a line<br>break.\n");
+  Document doc =
+      Md("<p>See <a href=\"https://doi.org/10.1/x\">the trial</a>.</p>\n\n"
+         "Text with <a href=\"https://pubmed.ncbi.nlm.nih.gov/1/\">a study</a> and"
+         " <img src=\"b.png\" alt=\"cures colds\"> a line<br>break.\n");
   ASSERT_EQ(doc.links.size(), 2u);
   EXPECT_EQ(doc.links[0].text, "the trial");
   EXPECT_EQ(doc.links[0].destination, "https://doi.org/10.1/x");
   EXPECT_EQ(doc.links[1].text, "a study");
   EXPECT_EQ(doc.blocks[doc.links[1].block].text, "Text with a study and  a line break.");
   bool alt = false;
-  for (const Block& b : doc.blocks) alt = alt || (b.kind == BlockKind::kImageAlt && b.text == "cures colds");
+  for (const Block& b : doc.blocks)
+    alt = alt || (b.kind == BlockKind::kImageAlt && b.text == "cures colds");
   EXPECT_TRUE(alt);
   EXPECT_EQ(Locate(doc, "cures colds").column, 94);
 }
@@ -410,15 +411,15 @@ TEST(HtmlBlocks, LinksAndInlineHtml) {
 Document Mdx(std::string_view text) { return ParseDocument("t.mdx", text, true); }
 
 TEST(Mdx, SyntaxIsNotProseAndChildrenAre) {
-  Document doc = Mdx(
-      "---\ntitle: Sauna\n---\n\nimport Card from '@/components/Card'\n"
-      "export const meta = {\n  author: 'x'\n}\n\n"
-      "Intro with {props.name} and <Badge>detox</Badge> words.\n\n"
-      "<Embed url=\"https://x.example\" caption=\"Sweating out the toxins\" />\n\n"
-      "<Note>\nStart with 20 minutes.\n</Note>\n\n"
-      "<Callout>\n\n    Indented children are text in MDX.\n\n</Callout>\n\n"
-      "```js\n<NotATag cures=\"cancer\" />\n```\n\n"
-      "{/* claimlint-disable-next-line claim.x */}\nLast line.\n");
+  Document doc =
+      Mdx("---\ntitle: Sauna\n---\n\nimport Card from '@/components/Card'\n"
+          "export const meta = {\n  author: 'x'\n}\n\n"
+          "Intro with {props.name} and <Badge>detox</Badge> words.\n\n"
+          "<Embed url=\"https://x.example\" caption=\"Sweating out the toxins\" />\n\n"
+          "<Note>\nStart with 20 minutes.\n</Note>\n\n"
+          "<Callout>\n\n    Indented children are text in MDX.\n\n</Callout>\n\n"
+          "```js\n<NotATag cures=\"cancer\" />\n```\n\n"
+          "{/* claimlint-disable-next-line claim.x */}\nLast line.\n");
   std::vector<std::pair<BlockKind, std::string>> got;
   for (const Block& b : doc.blocks) got.push_back({b.kind, b.text});
   std::vector<std::pair<BlockKind, std::string>> want = {

@@ -2,12 +2,13 @@
 // fields mapped under the names Hugo, Zola, Jekyll, Eleventy, Astro and
 // Docusaurus use, the title and description as blocks mapped exactly, and
 // malformed front matter as a located finding.
+#include "lint/document/front_matter.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
 
 #include "lint/document/document.h"
-#include "lint/document/front_matter.h"
 #include "lint/document/front_matter_value.h"
 #include "lint/document/front_matter_yaml.h"
 #include "lint/document/json_reader.h"
@@ -68,8 +69,9 @@ TEST(TomlReader, StringsMapExactlyThroughEscapes) {
 }
 
 TEST(TomlReader, MultiLineStrings) {
-  std::string text = "a = \"\"\"\nline one\nline two\"\"\"\nb = \"\"\"joined \\\n   here\"\"\"\n"
-                     "c = '''\nraw \\n text'''\nd = \"\"\"two quotes\"\"\"\"\"\n";
+  std::string text =
+      "a = \"\"\"\nline one\nline two\"\"\"\nb = \"\"\"joined \\\n   here\"\"\"\n"
+      "c = '''\nraw \\n text'''\nd = \"\"\"two quotes\"\"\"\"\"\n";
   FmValue root = Toml(text);
   EXPECT_EQ(root.Find("a")->text, "line one\nline two");
   EXPECT_EQ(root.Find("b")->text, "joined here");
@@ -131,11 +133,11 @@ TEST(TomlReader, CostsAreBounded) {
   EXPECT_NE(TomlError(deep).message.find("nested too deeply"), std::string::npos);
   std::string dotted = "a";
   for (int i = 0; i < 100; ++i) dotted += ".a";
-  EXPECT_NE(TomlError(dotted + " = 1\n").message.find("too many dotted parts"),
-            std::string::npos);
+  EXPECT_NE(TomlError(dotted + " = 1\n").message.find("too many dotted parts"), std::string::npos);
   // Many keys in one table stay linear (an index, not a scan per key).
   std::string many;
-  for (int i = 0; i < 20000; ++i) many += "k" + std::to_string(i) + " = " + std::to_string(i) + "\n";
+  for (int i = 0; i < 20000; ++i)
+    many += "k" + std::to_string(i) + " = " + std::to_string(i) + "\n";
   FmValue root = Toml(many);
   EXPECT_EQ(root.members.size(), 20000u);
 }
@@ -143,8 +145,9 @@ TEST(TomlReader, CostsAreBounded) {
 // ---- JSON ----------------------------------------------------------------------
 
 TEST(JsonReader, ValuesEscapesAndErrors) {
-  std::string text = "{\"title\": \"Caf\\u00e9 \\\"cures\\\"\", \"n\": -1.5e3, \"ok\": true,\n"
-                     " \"tags\": [\"a\", {\"name\": \"Ann\"}], \"none\": null, \"pair\": \"\\ud83d\\ude00\"}\n";
+  std::string text =
+      "{\"title\": \"Caf\\u00e9 \\\"cures\\\"\", \"n\": -1.5e3, \"ok\": true,\n"
+      " \"tags\": [\"a\", {\"name\": \"Ann\"}], \"none\": null, \"pair\": \"\\ud83d\\ude00\"}\n";
   FmValue root;
   std::size_t end = 0;
   ASSERT_FALSE(ReadJsonObject(text, 0, &root, &end));
@@ -168,8 +171,9 @@ TEST(JsonReader, ValuesEscapesAndErrors) {
 // ---- YAML located ----------------------------------------------------------------
 
 TEST(YamlReader, ScalarsAreLocatedAndMapped) {
-  std::string text = "title: \"Tea \\\"cures\\\" colds\"\nsingle: 'it''s safe'\n"
-                     "folded: >\n  boosts\n  immunity\nplain: heals fast\n";
+  std::string text =
+      "title: \"Tea \\\"cures\\\" colds\"\nsingle: 'it''s safe'\n"
+      "folded: >\n  boosts\n  immunity\nplain: heals fast\n";
   FmValue root;
   ASSERT_FALSE(ReadYaml(text, 0, text.size(), &root));
   const FmValue& title = *root.Find("title");
@@ -191,10 +195,10 @@ Document Md(std::string_view text, std::string path = "t.md") {
 }
 
 TEST(FrontMatterFormats, HugoTomlWithParams) {
-  Document doc = Md(
-      "+++\ntitle = 'Why every baby deserves a check-up'\ndate = 2024-10-30T09:00:00Z\n"
-      "lastmod = 2025-01-02\ndraft = false\n[params]\nauthor = 'Dr Marcus Feld'\n"
-      "reviewed = 2025-02-03\n+++\n\nBody text.\n");
+  Document doc =
+      Md("+++\ntitle = 'Why every baby deserves a check-up'\ndate = 2024-10-30T09:00:00Z\n"
+         "lastmod = 2025-01-02\ndraft = false\n[params]\nauthor = 'Dr Marcus Feld'\n"
+         "reviewed = 2025-02-03\n+++\n\nBody text.\n");
   const FrontMatter& fm = doc.front_matter;
   EXPECT_TRUE(doc.input_findings.empty());
   EXPECT_EQ(fm.format, FrontMatter::Format::kToml);
@@ -232,9 +236,10 @@ TEST(FrontMatterFormats, ZolaExtraAndTaxonomies) {
 }
 
 TEST(FrontMatterFormats, HugoJson) {
-  Document doc = Md(
-      "{\n  \"title\": \"Cannabis, CBD and MS\",\n  \"author\": \"MS Support Network\",\n"
-      "  \"date\": \"2025-06-17\",\n  \"params\": {\"reviewed\": \"2025-07-01\"}\n}\n\n# Cannabis\n");
+  Document doc =
+      Md("{\n  \"title\": \"Cannabis, CBD and MS\",\n  \"author\": \"MS Support Network\",\n"
+         "  \"date\": \"2025-06-17\",\n  \"params\": {\"reviewed\": \"2025-07-01\"}\n}\n\n# "
+         "Cannabis\n");
   const FrontMatter& fm = doc.front_matter;
   EXPECT_TRUE(doc.input_findings.empty());
   EXPECT_EQ(fm.format, FrontMatter::Format::kJson);
@@ -249,9 +254,9 @@ TEST(FrontMatterFormats, HugoJson) {
 
 TEST(FrontMatterFormats, SiteGeneratorFieldNames) {
   // Docusaurus: authors as maps with names; last_update as a map.
-  Document docu = Md(
-      "---\ntitle: T\nauthors:\n  - name: Gao Wei\n    title: Core team\n  - slorber\n"
-      "last_update:\n  date: 2025-03-01\n  author: Ann\n---\nBody.\n");
+  Document docu =
+      Md("---\ntitle: T\nauthors:\n  - name: Gao Wei\n    title: Core team\n  - slorber\n"
+         "last_update:\n  date: 2025-03-01\n  author: Ann\n---\nBody.\n");
   EXPECT_EQ(docu.front_matter.author, "Gao Wei, slorber");
   EXPECT_EQ(docu.front_matter.updated, "2025-03-01");
   // Astro: pubDate and updatedDate.
@@ -259,9 +264,9 @@ TEST(FrontMatterFormats, SiteGeneratorFieldNames) {
   EXPECT_EQ(astro.front_matter.date, "2024-07-08");
   EXPECT_EQ(astro.front_matter.updated, "2025-01-01");
   // Jekyll: author as a map; last_modified_at.
-  Document jekyll = Md(
-      "---\nauthor:\n  name: Jo Park\n  url: https://x.example\nlast_modified_at: 2025-04-04\n"
-      "---\nB.\n");
+  Document jekyll =
+      Md("---\nauthor:\n  name: Jo Park\n  url: https://x.example\nlast_modified_at: 2025-04-04\n"
+         "---\nB.\n");
   EXPECT_EQ(jekyll.front_matter.author, "Jo Park");
   EXPECT_EQ(jekyll.front_matter.updated, "2025-04-04");
   // Hugo: publishDate; an organisation as publisher.

@@ -357,32 +357,34 @@ namespace {
 // ---- Authors that are institutions, bylines as sites write them ------------------
 
 TEST(QualityAuthor, InstitutionsTeamsAndRoles) {
-  for (const char* text : {
-           // Front matter: an organisation as author or publisher, in any format.
-           "+++\ntitle = \"T\"\nauthor = \"Joint Action UK\"\n+++\n# T\n\nText.\n",
-           "{\n  \"title\": \"T\",\n  \"author\": \"MS Support Network information team\"\n}\n# T\n",
-           "+++\ntitle = \"T\"\n[extra]\nauthor = \"Clare Hollis\"\n+++\n# T\n\nText.\n",
-           "---\npublisher: Harbour Road Pharmacy\n---\n# T\n\nText.\n",
-           // A named team, after a separator or at the start of a source line.
-           "# T\n\nOct 30, 2024 \xC2\xB7 Written by the FungiFolk team\n\nText.\n",
-           "# T\n\n*From the team at Harbourside Integrative Medicine \xC2\xB7 Posted in Heart*\n",
-           "# T\n\n*Health advice from the pharmacists at Ashby Road Pharmacy*\n\nText.\n",
-           "# T\n\nText.\n\n*Written by the pharmacy team at Ashby Road Pharmacy.*\n",
-           "# T\n\nHarbour Road Pharmacy - Medicines information\nPrepared by our pharmacist team.\n",
-           "# T\n\nBy Mayo Clinic Staff\n\nText.\n",
-           // A reviewer by role; the page's own statement; the publisher at its foot.
-           "# T\n\nText.\n\nPage last reviewed by a consultant neurologist, June 2025.\n",
-           "# T\n\nText.\n\nLast reviewed by a Cleveland Clinic medical professional on 5/3/2024.\n",
-           "# T\n\nText.\n\nThis page was written by our information team and checked by two "
-           "physiotherapists who treat people with arthritis every week.\n",
-           "# T\n\nText.\n\nText again.\n\n*Joint Action UK is a registered charity. It answers "
-           "questions on its helpline every weekday and publishes guides like this one.*\n",
-           // Names in bold under the title; an abstract's author block; a sign-off.
-           "# T\n\n**Jonah Marlow, Tessa Ferris, Daniel Acheampong**\n\nText.\n",
-           "# T\n\n**Clare Hollis, RSHom** \xC2\xB7 Little Acorns Homeopathy\n\nText.\n",
-           "# T\n\nText.\n\nAuthor information: (1)Department of Gastroenterology, Kingsmere.\n",
-           "# T\n\nText.\n\nMore text.\n\n*\xE2\x80\x94 Rachel, The Memory Kitchen*\n",
-       }) {
+  for (
+      const char* text : {
+          // Front matter: an organisation as author or publisher, in any format.
+          "+++\ntitle = \"T\"\nauthor = \"Joint Action UK\"\n+++\n# T\n\nText.\n",
+          "{\n  \"title\": \"T\",\n  \"author\": \"MS Support Network information team\"\n}\n# T\n",
+          "+++\ntitle = \"T\"\n[extra]\nauthor = \"Clare Hollis\"\n+++\n# T\n\nText.\n",
+          "---\npublisher: Harbour Road Pharmacy\n---\n# T\n\nText.\n",
+          // A named team, after a separator or at the start of a source line.
+          "# T\n\nOct 30, 2024 \xC2\xB7 Written by the FungiFolk team\n\nText.\n",
+          "# T\n\n*From the team at Harbourside Integrative Medicine \xC2\xB7 Posted in Heart*\n",
+          "# T\n\n*Health advice from the pharmacists at Ashby Road Pharmacy*\n\nText.\n",
+          "# T\n\nText.\n\n*Written by the pharmacy team at Ashby Road Pharmacy.*\n",
+          "# T\n\nHarbour Road Pharmacy - Medicines information\nPrepared by our pharmacist "
+          "team.\n",
+          "# T\n\nBy Mayo Clinic Staff\n\nText.\n",
+          // A reviewer by role; the page's own statement; the publisher at its foot.
+          "# T\n\nText.\n\nPage last reviewed by a consultant neurologist, June 2025.\n",
+          "# T\n\nText.\n\nLast reviewed by a Cleveland Clinic medical professional on 5/3/2024.\n",
+          "# T\n\nText.\n\nThis page was written by our information team and checked by two "
+          "physiotherapists who treat people with arthritis every week.\n",
+          "# T\n\nText.\n\nText again.\n\n*Joint Action UK is a registered charity. It answers "
+          "questions on its helpline every weekday and publishes guides like this one.*\n",
+          // Names in bold under the title; an abstract's author block; a sign-off.
+          "# T\n\n**Jonah Marlow, Tessa Ferris, Daniel Acheampong**\n\nText.\n",
+          "# T\n\n**Clare Hollis, RSHom** \xC2\xB7 Little Acorns Homeopathy\n\nText.\n",
+          "# T\n\nText.\n\nAuthor information: (1)Department of Gastroenterology, Kingsmere.\n",
+          "# T\n\nText.\n\nMore text.\n\n*\xE2\x80\x94 Rachel, The Memory Kitchen*\n",
+      }) {
     EXPECT_TRUE(HasAuthor(ParseDocument("a.md", text, true))) << text;
   }
 }
