@@ -31,6 +31,17 @@ std::string_view TrimRight(std::string_view line) {
   return line;
 }
 
+// A line that could sit inside a JSON object: blank, or starting with a
+// key, a bracket, a comma or a number. Prose, headings and fences do not.
+bool LooksLikeJsonLine(std::string_view line) {
+  std::size_t i = 0;
+  while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+  if (i == line.size()) return true;
+  char c = line[i];
+  return c == '"' || c == '{' || c == '}' || c == '[' || c == ']' || c == ',' || c == '-' ||
+         (c >= '0' && c <= '9');
+}
+
 Finding FrontMatterFinding(std::string message, std::size_t begin, std::size_t end, Format format) {
   Finding f;
   f.rule = "input.front-matter";
@@ -316,14 +327,32 @@ void ExtractFrontMatter(std::string* blanked, Document* doc) {
     }
     std::size_t line_end, line_next;
     LineAt(text, end, &line_end, &line_next);
+    bool trailing_text = false;
     if (!error && !TrimRight(text.substr(end, line_end - end)).empty()) {
       error = FmError{"text after the closing brace of the JSON front matter", end};
+      trailing_text = true;
     }
-    fm.src_end = error ? error->offset : line_end;
-    if (error) {
-      // Blank up to the line of the problem: the rest is read as Markdown.
+    // A well-formed block (even with text after its brace) ends on the
+    // brace's line.
+    fm.src_end = line_end;
+    if (error && !trailing_text) {
+      // The block most likely ends at the first line that is a lone "}" after
+      // the problem, as long as every line before it still looks like JSON
+      // (a body's code block may hold a lone "}" too); otherwise at the
+      // problem's line. The rest is read as Markdown.
       LineAt(text, error->offset, &line_end, &line_next);
       fm.src_end = line_end;
+      for (std::size_t pos = line_next; pos < text.size();) {
+        std::size_t le, ln;
+        LineAt(text, pos, &le, &ln);
+        std::string_view line = TrimRight(text.substr(pos, le - pos));
+        if (line == "}") {
+          fm.src_end = le;
+          break;
+        }
+        if (!LooksLikeJsonLine(line) || ln == pos) break;
+        pos = ln;
+      }
     }
   } else {
     if (first_next == first_end) return;  // "---" and nothing after it

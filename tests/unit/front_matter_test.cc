@@ -319,6 +319,21 @@ TEST(FrontMatterErrors, MalformedFrontMatterIsALocatedFinding) {
     EXPECT_EQ(doc.index.At(doc.text, f.begin).line, c.line) << c.text << " -> " << f.message;
     EXPECT_NE(f.message.find(c.says), std::string::npos) << f.message;
   }
+  // A broken JSON block ends at its lone closing brace.
+  Document json = Md("{\n  \"title\": \"T\",\n  \"author\" \"Jo\"\n}\n\nBody.\n");
+  ASSERT_EQ(json.blocks.size(), 1u);
+  EXPECT_EQ(json.blocks[0].text, "Body.");
+  // ... but never past the body's first line of prose: a brace in a later
+  // code block is the body's.
+  Document code = Md("{\n  \"title\": \"T\",\n  \"author\" \"Jo\"\n\nBody.\n\n```\n}\n```\n");
+  ASSERT_FALSE(code.blocks.empty());
+  EXPECT_EQ(code.blocks[0].text, "Body.");
+  // Text after a well-formed block's closing brace: the block ends there.
+  Document after = Md("{\n  \"title\": \"T\"\n} extra\n\nBody.\n\n```\n}\n```\n");
+  ASSERT_FALSE(after.input_findings.empty());
+  EXPECT_EQ(after.index.At(after.text, after.input_findings[0].begin).line, 3);
+  ASSERT_FALSE(after.blocks.empty());
+  EXPECT_EQ(after.blocks[0].text, "Body.");
   // The body after a broken block is still read, on its own lines.
   Document doc = Md("+++\ntitle = oops\n+++\n\nThe body.\n");
   EXPECT_EQ(doc.blocks.back().text, "The body.");
