@@ -204,7 +204,6 @@ bool ParseYear(Cursor c, CalendarDate* d, std::size_t* len) {
   return Valid(*d);
 }
 
-
 }  // namespace
 
 bool ParseArticleDate(std::string_view text, CalendarDate* out, std::size_t* length) {
@@ -289,12 +288,31 @@ bool DateInLine(const Document& doc, const Block& block, std::size_t line_begin,
   }
   // A byline's date after a separator: "by the Apothecary team · 3 November
   // 2026". Commas only count on a line that starts as a byline.
-  bool byline =
-      RE2::PartialMatch(re2::StringPiece(text.data() + start, text.size() - start), BylineCue());
+  re2::StringPiece rest(text.data() + start, text.size() - start);
+  static const RE2 kBylineStart(
+      "^(?i:(?:(?:page|content|article|information)\\s+)?(?:last\\s+)?"
+      "(?:medically\\s+|clinically\\s+)?(?:by|(?:written|reviewed|published|produced|prepared|"
+      "compiled|checked|fact[\\s-]*checked|edited|authored|posted)\\s+by))\\s");
+  bool byline = RE2::PartialMatch(rest, BylineCue()) || RE2::PartialMatch(rest, kBylineStart);
   for (std::size_t at : SeparatorEnds(text, byline)) {
     std::size_t q = SkipDecoration(text, at);
     if (ParseArticleDate(text.substr(q), &d, &len)) {
       add(q);
+      return true;
+    }
+  }
+  // ... or after "on" or "in" ("Page last reviewed by the NHS website team
+  // on 3 March 2024", "Reviewed by the Migraine Trust in April 2023").
+  if (!byline) return false;
+  pos = start;
+  while (pos < text.size() &&
+         BylineDateLead().Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
+    std::size_t e = static_cast<std::size_t>(m.data() - text.data()) + m.size();
+    pos = e;
+    // The date ends the line: "in 2019, the study followed ..." is prose.
+    if (ParseArticleDate(text.substr(e), &d, &len) &&
+        text.find_first_not_of(" \t*_.)", e + len) == std::string_view::npos) {
+      add(e);
       return true;
     }
   }
@@ -343,6 +361,5 @@ std::vector<ArticleDate> FindArticleDates(const Document& doc) {
   }
   return out;
 }
-
 
 }  // namespace claimlint

@@ -87,8 +87,31 @@ const RE2& DateCue() {
 const RE2& BylineCue() {
   static const RE2 re(
       "^(?i:(by|(?:written|words|authored|posted|edited|(?:medically\\s+|clinically\\s+)?"
-      "reviewed|fact[\\s-]*checked)\\s+by|authors?|reviewers?|written\\s+and\\s+reviewed\\s+by)"
+      "reviewed|fact[\\s-]*checked)\\s+by|authors?|reviewers?|written\\s+and\\s+reviewed\\s+by|"
+      "(?:(?:page|content|article|information)\\s+)?(?:last\\s+)?(?:medically\\s+|clinically\\s+)?"
+      "(?:reviewed|published|produced|prepared|compiled)\\s+by)"
       ")\\s*(:?)\\s*(?:(?i:dr|prof|professor|mr|mrs|ms|mx|miss)\\.?\\s+)?\\p{Lu}");
+  return re;
+}
+
+const RE2& DatedLineBy() {
+  static const RE2 re(
+      "^(?i:(?:page\\s+|content\\s+)?(?:last\\s+)?(?:medically\\s+|clinically\\s+)?"
+      "(?:reviewed|updated|published|revised|written|posted))\\b[^.!?\\d]{0,20}\\d[^.!?]{0,40}?"
+      "\\s(?i:by)\\s+"
+      "(?:(?i:the)\\s+)?\\p{Lu}");
+  return re;
+}
+
+const RE2& CopyrightLine() {
+  static const RE2 re(
+      "^(?:\\x{00A9}|\\((?i:c)\\)|(?i:copyright))\\s*(?:\\x{00A9}\\s*)?"
+      "(?:(?:19|20)\\d\\d(?:\\s*[\\x{2013}-]\\s*(?:19|20)\\d\\d)?\\s*,?\\s*)?\\p{Lu}");
+  return re;
+}
+
+const RE2& BylineDateLead() {
+  static const RE2 re("(?:,|\\s(?i:on|in))\\s+");
   return re;
 }
 

@@ -29,6 +29,15 @@ std::vector<std::size_t> SeparatorEnds(std::string_view line, bool commas);
 const re2::RE2& DateCue();
 // "By", "Written by", "Medically reviewed by", "Author:" ... before a name.
 const re2::RE2& BylineCue();
+// A date line that names who reviewed or published the page: "Page last
+// reviewed: 3 March 2024 by NHS Inform", "Updated 5 May 2025 by Jo Reyes".
+const re2::RE2& DatedLineBy();
+// A copyright line naming the publisher: "© 2024 Macmillan Cancer Support",
+// "Copyright 2023 Ashby Road Pharmacy".
+const re2::RE2& CopyrightLine();
+// What introduces a byline's date after the name: ", ", " on ", " in "
+// ("Reviewed by the Migraine Trust in April 2023").
+const re2::RE2& BylineDateLead();
 // "About the author", "Meet the authors".
 const re2::RE2& AboutAuthorHeading();
 // "Author information:", "Correspondence:", "Corresponding author:": the

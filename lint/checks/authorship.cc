@@ -18,7 +18,9 @@ bool BylineAt(std::string_view text, std::size_t start) {
   if (!RE2::PartialMatch(input, BylineCue(), &cue, &colon)) return false;
   // A bare "By ..." must be a short line of its own, or it is prose
   // ("By Targeting These Points ...").
-  bool bare_by = Lower(cue) == "by" && colon.empty();
+  // So must "Published by ...", "Produced by ...": prose starts that way too.
+  static const RE2 kPublishing("(?i)published|produced|prepared|compiled|content|page|article");
+  bool bare_by = (Lower(cue) == "by" || RE2::PartialMatch(cue, kPublishing)) && colon.empty();
   return WordCount(text) <= (bare_by ? 12 : 40);
 }
 
@@ -59,6 +61,13 @@ struct Where {
 bool AuthorLine(std::string_view text, const Where& where) {
   std::size_t start = SkipDecoration(text, 0);
   if (BylineAt(text, start)) return true;
+  // "Page last reviewed: 3 March 2024 by NHS Inform", "© 2024 Versus
+  // Arthritis": a short line naming who reviewed or publishes the page.
+  re2::StringPiece rest(text.data() + start, text.size() - start);
+  if (WordCount(text) <= 20 &&
+      (RE2::PartialMatch(rest, DatedLineBy()) || RE2::PartialMatch(rest, CopyrightLine()))) {
+    return true;
+  }
   if (WordCount(text) > 20) return RE2::PartialMatch(text, SelfAuthorship());
   std::vector<std::size_t> starts = {0};
   for (std::size_t at : SeparatorEnds(text, /*commas=*/false)) starts.push_back(at);

@@ -68,8 +68,9 @@ Finding FrontMatterFinding(std::string message, std::size_t begin, std::size_t e
 // ---- Fields ------------------------------------------------------------------
 
 // Where site generators keep page fields besides the top level: Hugo's
-// `params`, Zola's `extra` and `taxonomies`, and a `meta` map some themes use.
-constexpr std::string_view kContainers[] = {"params", "extra", "taxonomies", "meta"};
+// `params`, Zola's `extra` and `taxonomies`, and the `meta` and `seo` maps
+// some themes use.
+constexpr std::string_view kContainers[] = {"params", "extra", "taxonomies", "meta", "seo"};
 
 const FmMember* FindField(const FmValue& root, std::initializer_list<std::string_view> names) {
   for (std::string_view name : names) {

@@ -80,7 +80,7 @@ LintRun Quality(const std::string& text, int claim_findings = 0, bool markdown =
   CitationAnalysis citations;
   FileFacts facts;
   facts.claim_findings = claim_findings;
-  CheckInput in{r.doc,   sentences,  *QualityPack(), *ContextClassifier::Builtin(),
+  CheckInput in{r.doc,   sentences, *QualityPack(), *ContextClassifier::Builtin(),
                 library, citations, &facts};
   r.findings = CheckQuality(in);
   FinalizeFindings(r.doc, &r.findings);
@@ -384,6 +384,12 @@ TEST(QualityAuthor, InstitutionsTeamsAndRoles) {
           "# T\n\n**Clare Hollis, RSHom** \xC2\xB7 Little Acorns Homeopathy\n\nText.\n",
           "# T\n\nText.\n\nAuthor information: (1)Department of Gastroenterology, Kingsmere.\n",
           "# T\n\nText.\n\nMore text.\n\n*\xE2\x80\x94 Rachel, The Memory Kitchen*\n",
+          // A review line naming the body; publishing cues; a copyright line.
+          "# T\n\nText.\n\nPage last reviewed: 3 March 2024 by NHS Inform\n",
+          "# T\n\nContent reviewed by Cleveland Clinic, 12 May 2023\n\nText.\n",
+          "# T\n\nPublished by Public Health England, 5 June 2021\n\nText.\n",
+          "# T\n\nText.\n\n\xC2\xA9 2024 Macmillan Cancer Support\n",
+          "---\nseo:\n  author: Versus Arthritis\n---\n# T\n\nText.\n",
       }) {
     EXPECT_TRUE(HasAuthor(ParseDocument("a.md", text, true))) << text;
   }
@@ -398,6 +404,9 @@ TEST(QualityAuthor, ProseIsNotAByline) {
            "# T\n\n**Important: stop if it hurts**\n\nText.\n",
            "# T\n\nIntro.\n\n- Eat well\n- Sleep - Rest\n",
            "# T\n\nThe study was published by the research team in 2019.\n",
+           "# T\n\nPublished by Oxford University Press in 2019, the study followed 2,000 "
+           "adults for ten years and found that sleep improved.\n",
+           "# T\n\nPosted on March 3, 2025 by admin\n",
            // Alt text and the title are not where a page names its author.
            "---\ntitle: By Jane Smith\n---\nText.\n",
            "# T\n\n![By Jane Smith](a.png)\n\nText.\n",
@@ -424,6 +433,16 @@ TEST(QualityDates, DateLinesAsSitesWriteThem) {
             "8 September 2025");
   EXPECT_EQ(first("+++\ntitle = \"T\"\nlastmod = 2025-01-02\n+++\nText.\n"), "2025-01-02");
   EXPECT_EQ(first("# T\n\nNext review due: after the guideline changes.\n"), "");
+  // A byline's date after "on", "in" or a comma, ending the line.
+  EXPECT_EQ(first("# T\n\nPage last reviewed by the NHS website team on 3 March 2024\n"),
+            "3 March 2024");
+  EXPECT_EQ(first("# T\n\nReviewed by the Medical Advisory Board of the Migraine Trust in April "
+                  "2023\n"),
+            "April 2023");
+  EXPECT_EQ(first("# T\n\nPublished by Public Health England, 5 June 2021\n"), "5 June 2021");
+  EXPECT_EQ(first("# T\n\nPublished by Oxford University Press in 2019, the study followed "
+                  "adults.\n"),
+            "");
   EXPECT_TRUE(Same(Parse("2022 Jun 30"), 2022, 6, 30));
   EXPECT_TRUE(Same(Parse("2022 Sep;38(9)"), 2022, 9, 30));
 }
