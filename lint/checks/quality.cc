@@ -106,7 +106,8 @@ bool HasSources(const CheckInput& in) {
   for (const Block& block : doc.blocks) {
     if (IsSideText(block.kind)) continue;  // a title or alt text is not a source
     if (block.kind == BlockKind::kFootnoteDefinition) return true;
-    bool heading_like = block.kind == BlockKind::kHeading || article_lines::WordCount(block.text) <= 5;
+    bool heading_like =
+        block.kind == BlockKind::kHeading || article_lines::WordCount(block.text) <= 5;
     if (heading_like && RE2::FullMatch(block.text, kSourcesHeading)) return true;
     if (RE2::PartialMatch(block.text, kIdentifier) || RE2::PartialMatch(block.text, kAuthorYear)) {
       return true;
@@ -150,12 +151,12 @@ std::vector<Finding> CheckQuality(const CheckInput& in) {
         out.push_back(At(rule, {latest->src_begin, latest->src_end}, latest->text));
       }
     } else if (rule.check == "quality.no-sources") {
-      if (in.facts->claim_findings > 0 && !HasSources(in)) out.push_back(At(rule, title_span, title_text));
+      if (in.facts->claim_findings > 0 && !HasSources(in))
+        out.push_back(At(rule, title_span, title_text));
     }
   }
   return out;
 }
-
 
 CheckFamily QualityChecks() {
   CheckFamily f;

@@ -29,6 +29,7 @@ constexpr const char* kRuleKeys[] = {"id",
                                      "cleared_by_citation",
                                      "fallback",
                                      "quotes_are_claims",
+                                     "lead_in",
                                      "serious_hedged",
                                      "case_sensitive",
                                      "word_boundary",
@@ -229,6 +230,7 @@ class PackReader {
     if (!(st = Bool(node, "cleared_by_citation", &rule->cleared_by_citation)).ok()) return st;
     if (!(st = Bool(node, "fallback", &rule->fallback)).ok()) return st;
     if (!(st = Bool(node, "quotes_are_claims", &rule->quotes_are_claims)).ok()) return st;
+    if (!(st = Bool(node, "lead_in", &rule->lead_in)).ok()) return st;
     std::string serious_hedged;
     if (!(st = String(node, "serious_hedged", &serious_hedged, false)).ok()) return st;
     if (!serious_hedged.empty() && serious_hedged != "clear" && serious_hedged != "lower") {

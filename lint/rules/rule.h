@@ -35,6 +35,10 @@ struct Rule {
   // Words the page quotes (a testimonial) are the page's own claim: a match
   // that only quotation marks make "reported" fires as asserted.
   bool quotes_are_claims = false;
+  // The rule's shapes describe a lead-in ("It can help with:"): they are
+  // matched on the words before a list, and each item of the list is then a
+  // claim of this rule. They never fire on ordinary sentences.
+  bool lead_in = false;
   bool case_sensitive = false;
   bool word_boundary = true;  // a match must start and end at word boundaries
   std::string suggestion;

@@ -335,6 +335,13 @@ void RuleSet::MatchShapes(std::string_view text, std::vector<RuleMatch>* out) co
   }
 }
 
+bool RuleSet::MentionsSerious(std::string_view text) const {
+  if (!shapes_) return false;
+  thread_local ScannedText scanned;
+  shapes_->Scan(text, &scanned);
+  return shapes_->MentionsSerious(scanned);
+}
+
 void RuleSet::ListCandidates(std::string_view text, std::vector<char>* may) const {
   may->resize(static_cast<std::size_t>(prefilter_->lists.size()), 0);
   thread_local std::vector<int> candidates;

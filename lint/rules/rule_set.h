@@ -30,6 +30,9 @@ struct RuleMatch {
   bool serious = false;
   int strength = 0;
   bool finite_predicate = false;
+  // Set by the claim check for a lead-in's claim on a list item: the
+  // lead-in's context + 1 (0: an ordinary match).
+  int lead_in_context = 0;
 };
 
 using PatternList = std::vector<std::unique_ptr<re2::RE2>>;
@@ -58,6 +61,10 @@ class RuleSet {
   // `text`: leftmost, non-overlapping per rule, at word boundaries unless the
   // rule says otherwise, minus exception hits. Sorted by begin, rule.
   void MatchText(std::string_view text, std::vector<RuleMatch>* out) const;
+
+  // True when `text` names a serious condition (a lexicon class marked
+  // serious: cancer, diabetes, heart disease, ...).
+  bool MentionsSerious(std::string_view text) const;
 
   // The lists a disclosure rule looks for in a whole article. One literal
   // scan of a text (ListCandidates) marks the list patterns that can match it;
