@@ -29,8 +29,11 @@ void Check(bool ok) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view bytes(reinterpret_cast<const char*>(data), size);
   bool markdown = size == 0 || data[0] % 4 != 0;  // some inputs as plain text
-  claimlint::Document doc =
-      claimlint::ParseDocument(markdown ? "f.md" : "f.txt", bytes, markdown);
+  bool mdx = markdown && size > 0 && data[size - 1] % 4 == 1;  // some as MDX
+  claimlint::Document doc = claimlint::ParseDocument(!markdown ? "f.txt"
+                                                     : mdx     ? "f.mdx"
+                                                               : "f.md",
+                                                     bytes, markdown);
   for (const claimlint::Block& b : doc.blocks) {
     for (const auto& seg : b.map.segments()) {
       Check(seg.src + seg.src_len <= doc.text.size());

@@ -6,7 +6,7 @@
 #include <ctime>
 
 #include "lint/checks/article_lines.h"
-#include "lint/document/front_matter.h"
+#include "lint/document/sentence_splitter.h"
 #include "lint/text/strings.h"
 
 namespace claimlint {
@@ -174,6 +174,22 @@ bool ParseMonthFirst(Cursor c, CalendarDate* d, std::size_t* len) {
   return Valid(*d);
 }
 
+// "2022 Jun 30", "2022 Sep" (as PubMed writes dates).
+bool ParseYearMonth(Cursor c, CalendarDate* d, std::size_t* len) {
+  int y = 0, m = 0, day = 0, digits = 0;
+  if (!c.Number(4, &y, &digits) || digits != 4 || c.Spaces() == 0 || !c.Month(&m)) return false;
+  std::size_t after_month = c.i;
+  if (c.Spaces() > 0 && c.Number(2, &day) && c.AtEnd()) {
+    *d = {y, m, day};
+  } else {
+    c.i = after_month;
+    if (!c.AtEnd()) return false;
+    *d = {y, m, Valid({y, m, 1}) ? DaysIn(y, m) : 1};
+  }
+  *len = c.i;
+  return Valid(*d);
+}
+
 bool ParseYear(Cursor c, CalendarDate* d, std::size_t* len) {
   int y = 0, digits = 0;
   if (!c.Number(4, &y, &digits) || digits != 4 || !c.AtEnd()) return false;
@@ -194,7 +210,8 @@ bool ParseArticleDate(std::string_view text, CalendarDate* out, std::size_t* len
   Cursor c{text, 0};
   std::size_t len = 0;
   CalendarDate d;
-  for (auto parse : {ParseIso, ParseNumeric, ParseDayMonthYear, ParseMonthFirst, ParseYear}) {
+  for (auto parse :
+       {ParseIso, ParseNumeric, ParseDayMonthYear, ParseMonthFirst, ParseYearMonth, ParseYear}) {
     if (parse(c, &d, &len)) {
       *out = d;
       if (length) *length = len;
@@ -217,79 +234,128 @@ CalendarDate TodayForQuality() {
   return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
 }
 
+namespace {
+
+// Dates in one line of a block: a line that is a date (and perhaps a
+// byline after a separator), a date after a cue ("Last reviewed: ..."), or a
+// byline's date after a separator. Returns true when one was found.
+bool DateInLine(const Document& doc, const Block& block, std::size_t line_begin,
+                std::string_view text, std::vector<ArticleDate>* out) {
+  std::size_t start = SkipDecoration(text, 0);
+  CalendarDate d;
+  std::size_t len = 0;
+  bool record = false;
+  auto add = [&](std::size_t at) {
+    std::size_t b = line_begin + at;
+    out->push_back({d, std::string(text.substr(at, len)), block.map.SourceBegin(b),
+                    block.map.SourceEnd(b + len), record});
+  };
+  // A cue at the start of a source line counts as one after a separator:
+  // "doi:10.5555/x\nPublished online 14 April 2021" reads as one line of text.
+  auto starts_source_line = [&](std::size_t at) {
+    std::size_t p = block.map.SourceBegin(line_begin + at);
+    while (p > 0 && (doc.text[p - 1] == ' ' || doc.text[p - 1] == '\t' || doc.text[p - 1] == '*' ||
+                     doc.text[p - 1] == '_')) {
+      --p;
+    }
+    return p == 0 || doc.text[p - 1] == '\n' || doc.text[p - 1] == '\r';
+  };
+  if (ParseArticleDate(text.substr(start), &d, &len)) {
+    // "Oct 30, 2024", or "Oct 30, 2024 · Written by the FungiFolk team".
+    std::size_t rest = SkipDecoration(text, start + len);
+    std::vector<std::size_t> seps = SeparatorEnds(text.substr(start + len), /*commas=*/false);
+    bool separated =
+        !seps.empty() && SkipDecoration(text, start + len) + 3 >= start + len + seps.front();
+    if (rest == text.size() || separated) {
+      add(start);
+      return true;
+    }
+  }
+  re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece m;
+  std::size_t pos = 0;
+  while (pos < text.size() && DateCue().Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
+    std::size_t b = static_cast<std::size_t>(m.data() - text.data());
+    std::size_t e = b + m.size();
+    pos = e > b ? e : b + 1;
+    if (!AfterSeparator(text, b) && !starts_source_line(b)) continue;
+    if (ParseArticleDate(text.substr(e), &d, &len)) {
+      static const RE2 kRecordCue("(?i)epub|online|print");
+      record = RE2::PartialMatch(re2::StringPiece(m.data(), m.size()), kRecordCue);
+      add(e);
+      return true;
+    }
+  }
+  // A byline's date after a separator: "by the Apothecary team · 3 November
+  // 2026". Commas only count on a line that starts as a byline.
+  re2::StringPiece rest(text.data() + start, text.size() - start);
+  static const RE2 kBylineStart(
+      "^(?i:(?:(?:page|content|article|information)\\s+)?(?:last\\s+)?"
+      "(?:medically\\s+|clinically\\s+)?(?:by|(?:written|reviewed|published|produced|prepared|"
+      "compiled|checked|fact[\\s-]*checked|edited|authored|posted)\\s+by))\\s");
+  bool byline = RE2::PartialMatch(rest, BylineCue()) || RE2::PartialMatch(rest, kBylineStart);
+  for (std::size_t at : SeparatorEnds(text, byline)) {
+    std::size_t q = SkipDecoration(text, at);
+    if (ParseArticleDate(text.substr(q), &d, &len)) {
+      add(q);
+      return true;
+    }
+  }
+  // ... or after "on" or "in" ("Page last reviewed by the NHS website team
+  // on 3 March 2024", "Reviewed by the Migraine Trust in April 2023").
+  if (!byline) return false;
+  pos = start;
+  while (pos < text.size() &&
+         BylineDateLead().Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
+    std::size_t e = static_cast<std::size_t>(m.data() - text.data()) + m.size();
+    pos = e;
+    // The date ends the line: "in 2019, the study followed ..." is prose.
+    if (ParseArticleDate(text.substr(e), &d, &len) &&
+        text.find_first_not_of(" \t*_.)", e + len) == std::string_view::npos) {
+      add(e);
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 std::vector<ArticleDate> FindArticleDates(const Document& doc) {
   std::vector<ArticleDate> out;
   const FrontMatter& fm = doc.front_matter;
-  // Front matter: the fields the document model reads, under their own keys.
-  static const std::pair<const char*, std::vector<const char*>> kKeys[] = {
-      {"date", {"date", "published", "publish_date", "created"}},
-      {"updated", {"updated", "last_updated", "modified", "lastmod"}},
-      {"reviewed", {"reviewed", "last_reviewed", "review_date", "reviewed_on"}}};
-  for (const auto& [field, keys] : kKeys) {
-    std::string value = field == std::string("date")      ? fm.date
-                        : field == std::string("updated") ? fm.updated
-                                                          : fm.reviewed;
-    if (value.empty()) continue;
+  // Front matter: the date fields the document model reads, where written.
+  for (const auto& [value, at] :
+       {std::pair{&fm.date, &fm.date_at}, std::pair{&fm.updated, &fm.updated_at},
+        std::pair{&fm.reviewed, &fm.reviewed_at}}) {
+    if (value->empty()) continue;
     CalendarDate d;
     std::size_t len = 0;
-    if (!ParseArticleDate(value, &d, &len)) continue;
-    SourceRange at{fm.src_begin, fm.src_begin};
-    for (const char* key : keys) {
-      at = FrontMatterKeySpan(doc, key);
-      if (at.end > at.begin) break;
-    }
-    out.push_back({d, value.substr(0, len), at.begin, at.end});
+    if (!ParseArticleDate(*value, &d, &len)) continue;
+    out.push_back({d, value->substr(0, len), at->begin, at->end});
   }
   // Text: "Last reviewed: 5 March 2024", "By Jane Smith | Updated March 5, 2024",
-  // or a line that is a date and nothing else.
+  // or a line that is a date and nothing else. The title, descriptions and
+  // alt text are not where a page dates itself.
   for (const Block& block : doc.blocks) {
-    if (block.quoted || block.kind == BlockKind::kTableCell) continue;
+    if (block.quoted || block.kind == BlockKind::kTableCell || IsSideText(block.kind)) continue;
     for (const Line& line : LinesOf(block.text)) {
       std::string_view text =
           std::string_view(block.text).substr(line.begin, line.end - line.begin);
-      if (text.empty() || WordCount(text) > 25) continue;
-      std::size_t start = SkipDecoration(text, 0);
-      CalendarDate d;
-      std::size_t len = 0;
-      auto add = [&](std::size_t at) {
-        std::size_t b = line.begin + at;
-        out.push_back({d, std::string(text.substr(at, len)), block.map.SourceBegin(b),
-                       block.map.SourceEnd(b + len)});
-      };
-      if (ParseArticleDate(text.substr(start), &d, &len)) {
-        std::size_t rest = SkipDecoration(text, start + len);
-        if (rest == text.size()) {
-          add(start);
-          continue;
-        }
+      if (text.empty()) continue;
+      if (WordCount(text) <= 25) {
+        DateInLine(doc, block, line.begin, text, &out);
+        continue;
       }
-      bool found = false;
-      re2::StringPiece input(text.data(), text.size());
-      re2::StringPiece m;
-      std::size_t pos = 0;
-      while (pos < text.size() &&
-             DateCue().Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
-        std::size_t b = static_cast<std::size_t>(m.data() - text.data());
-        std::size_t e = b + m.size();
-        pos = e > b ? e : b + 1;
-        if (!AfterSeparator(text, b)) continue;
-        if (ParseArticleDate(text.substr(e), &d, &len)) {
-          add(e);
-          found = true;
-          break;
-        }
-      }
-      // A byline's date after a separator: "by the Apothecary team · 3 November
-      // 2026". Commas only count on a line that starts as a byline.
-      if (found) continue;
-      bool byline = RE2::PartialMatch(re2::StringPiece(text.data() + start, text.size() - start),
-                                      BylineCue());
-      for (std::size_t at : SeparatorEnds(text, byline)) {
-        std::size_t q = SkipDecoration(text, at);
-        if (ParseArticleDate(text.substr(q), &d, &len)) {
-          add(q);
-          break;
-        }
+      // A longer line: a short sentence in it may be a date line ("...
+      // checked by a physiotherapist. Last updated 8 September 2025.").
+      for (const SentenceSpan& s : SplitSentences(text)) {
+        std::string_view sentence = text.substr(s.begin, s.end - s.begin);
+        if (WordCount(sentence) > 12) continue;
+        std::size_t start = SkipDecoration(sentence, 0);
+        re2::StringPiece input(sentence.data() + start, sentence.size() - start);
+        if (!RE2::Consume(&input, DateCue())) continue;
+        if (DateInLine(doc, block, line.begin + s.begin, sentence, &out)) break;
       }
     }
   }

@@ -35,6 +35,9 @@ struct ArticleDate {
   CalendarDate date;
   std::string text;  // as written
   std::size_t src_begin = 0, src_end = 0;
+  // A journal record's date ("Epub 2022 Jun 30", "Published online 14 April
+  // 2021"): it dates a paper, which is not revised, so it cannot go stale.
+  bool record = false;
 };
 
 // Dates of writing, update or review: front matter (date, updated, reviewed

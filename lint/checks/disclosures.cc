@@ -120,6 +120,9 @@ TopicMentions Mentions(const CheckInput& in, int rule_index, const DocTexts& t) 
     if (block.kind == BlockKind::kHeading && block.heading_level == 1) seen_h1 = true;
     auto [si, s_last] = t.block_sentences[bi];
     if (si == s_last) continue;
+    // The front-matter title and description are not where a topic is
+    // discussed: a finding sits at the body's first mention.
+    if (block.kind == BlockKind::kTitle || block.kind == BlockKind::kDescription) continue;
     if (!in.rules.ListMayMatch(t.may_block[bi], rule_index, RuleSet::List::kTopic)) continue;
     std::vector<Span> spans =
         FindAll(rule.topic, c.topic, rule.case_sensitive, rule.word_boundary, block.text);

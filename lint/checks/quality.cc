@@ -9,7 +9,6 @@
 #include "lint/checks/article_lines.h"
 #include "lint/checks/authorship.h"
 #include "lint/citations/analysis.h"
-#include "lint/document/front_matter.h"
 
 namespace claimlint {
 namespace {
@@ -21,15 +20,20 @@ using Span = std::pair<std::size_t, std::size_t>;
 // is the text shown there.
 std::pair<Span, std::string> TitleSpot(const Document& doc) {
   if (!doc.front_matter.title.empty()) {
-    SourceRange at = FrontMatterKeySpan(doc, "title");
+    SourceRange at = doc.front_matter.title_at;
     if (at.end > at.begin) return {{at.begin, at.end}, doc.front_matter.title};
   }
+  // The body's first heading, else its first block (not alt text).
   const Block* pick = nullptr;
   for (const Block& b : doc.blocks) {
     if (b.kind == BlockKind::kHeading) {
       pick = &b;
       break;
     }
+  }
+  for (const Block& b : doc.blocks) {
+    if (pick) break;
+    if (!IsSideText(b.kind)) pick = &b;
   }
   if (!pick && !doc.blocks.empty()) pick = &doc.blocks.front();
   if (!pick) return {{0, 0}, ""};
@@ -100,6 +104,7 @@ bool HasSources(const CheckInput& in) {
       "and|&)"
       "\\s+\\p{Lu}[\\p{L}'\\x{2019}-]+)?,?\\s+(?:19|20)\\d\\d[a-z]?[;)])");
   for (const Block& block : doc.blocks) {
+    if (IsSideText(block.kind)) continue;  // a title or alt text is not a source
     if (block.kind == BlockKind::kFootnoteDefinition) return true;
     bool heading_like =
         block.kind == BlockKind::kHeading || article_lines::WordCount(block.text) <= 5;
@@ -133,12 +138,13 @@ std::vector<Finding> CheckQuality(const CheckInput& in) {
           !fm.date.empty() || !fm.updated.empty() || !fm.reviewed.empty() || !all_dates().empty();
       if (!dated) out.push_back(At(rule, title_span, title_text));
     } else if (rule.check == "quality.stale-review") {
-      const auto& ds = all_dates();
-      if (ds.empty()) continue;
-      const ArticleDate* latest = &ds.front();
-      for (const ArticleDate& d : ds) {
-        if (latest->date < d.date) latest = &d;
+      // A journal record's date dates a paper; a paper is not revised, so
+      // only the dates of a page's writing, update or review can go stale.
+      const ArticleDate* latest = nullptr;
+      for (const ArticleDate& d : all_dates()) {
+        if (!d.record && (!latest || latest->date < d.date)) latest = &d;
       }
+      if (!latest) continue;
       CalendarDate limit = latest->date;
       limit.year += static_cast<int>(rule.option("max_age_years").integer());
       if (limit < TodayForQuality()) {

@@ -35,9 +35,9 @@ std::string UsageText() {
        claimlint report FILE.json --format html [--output FILE]
        claimlint lsp [--stdio]
 
-Audits health articles (Markdown, plain text) for unsupported claims, loose or
+Audits health articles (Markdown, MDX, plain text) for unsupported claims, loose or
 wrong citations, missing risk disclosures and missing trust signals.
-PATH is a file or a directory (walked for *.md, *.markdown, *.txt; hidden
+PATH is a file or a directory (walked for *.md, *.markdown, *.mdx, *.txt; hidden
 directories and node_modules are skipped); '-' reads standard input.
 'claimlint lsp' runs a language server for editors (docs/editors.md).
 

@@ -59,7 +59,8 @@ uint64_t Fnv1a(const std::string& s) {
 }  // namespace
 
 bool IsLintableName(const std::string& name) {
-  return EndsWith(name, ".md") || EndsWith(name, ".markdown") || EndsWith(name, ".txt");
+  return EndsWith(name, ".md") || EndsWith(name, ".markdown") || EndsWith(name, ".mdx") ||
+         EndsWith(name, ".txt");
 }
 
 WalkResult ExpandPaths(const std::vector<std::string>& paths) {

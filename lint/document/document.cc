@@ -1,10 +1,12 @@
 #include "lint/document/document.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "lint/base/utf8.h"
 #include "lint/document/front_matter.h"
 #include "lint/document/markdown_blocks.h"
+#include "lint/document/mdx_syntax.h"
 #include "lint/document/plain_text_blocks.h"
 
 namespace claimlint {
@@ -68,12 +70,29 @@ std::string_view BlockKindName(BlockKind kind) {
       return "table_cell";
     case BlockKind::kFootnoteDefinition:
       return "footnote";
+    case BlockKind::kTitle:
+      return "title";
+    case BlockKind::kDescription:
+      return "description";
+    case BlockKind::kImageAlt:
+      return "image_alt";
+    case BlockKind::kAttributeText:
+      return "attribute_text";
   }
   return "paragraph";
 }
 
+bool IsSideText(BlockKind kind) {
+  return kind == BlockKind::kTitle || kind == BlockKind::kDescription ||
+         kind == BlockKind::kImageAlt || kind == BlockKind::kAttributeText;
+}
+
 bool IsPlainTextPath(std::string_view path) {
   return path.size() >= 4 && path.substr(path.size() - 4) == ".txt";
+}
+
+bool IsMdxPath(std::string_view path) {
+  return path.size() >= 4 && path.substr(path.size() - 4) == ".mdx";
 }
 
 Document ParseDocument(std::string path, std::string_view bytes, bool markdown) {
@@ -107,9 +126,22 @@ Document ParseDocument(std::string path, std::string_view bytes, bool markdown) 
   }
   ReportInvalidBytes(invalid, &doc);
   std::string parse_text = doc.text;
-  ExtractFrontMatter(doc.text, &parse_text, &doc.front_matter, &doc.input_findings);
+  ExtractFrontMatter(&parse_text, &doc);
   if (markdown) {
-    BuildMarkdownBlocks(parse_text, &doc);
+    std::vector<Block> side;
+    bool mdx = IsMdxPath(doc.path);
+    if (mdx) {
+      MdxSyntax syntax;
+      BlankMdxSyntax(doc.text, doc.front_matter.present ? doc.front_matter.src_end : 0, doc.index,
+                     &parse_text, &syntax);
+      side = std::move(syntax.side);
+      for (HtmlComment& c : syntax.comments) doc.comments.push_back(std::move(c));
+    }
+    BuildMarkdownBlocks(parse_text, mdx, &doc, &side);
+    MergeSideBlocks(std::move(side), &doc);
+    std::stable_sort(
+        doc.comments.begin(), doc.comments.end(),
+        [](const HtmlComment& a, const HtmlComment& b) { return a.src_begin < b.src_begin; });
   } else {
     BuildPlainTextBlocks(parse_text, &doc);
   }

@@ -9,15 +9,36 @@
 #include <string_view>
 #include <vector>
 
+#include "lint/base/byte_range.h"
 #include "lint/base/finding.h"
 #include "lint/base/status.h"
-#include "lint/text/source_index.h"
 #include "lint/document/text_map.h"
+#include "lint/text/source_index.h"
 
 namespace claimlint {
 
-enum class BlockKind { kHeading, kParagraph, kListItem, kTableCell, kFootnoteDefinition };
+// Kinds of lintable text. Besides the Markdown blocks, text a page shows
+// outside its body is linted too: the front-matter title and description
+// (kTitle, kDescription), an image's alt text (kImageAlt), and text given to a
+// component or element in an attribute a reader sees, such as an MDX
+// `caption="..."` (kAttributeText).
+enum class BlockKind {
+  kHeading,
+  kParagraph,
+  kListItem,
+  kTableCell,
+  kFootnoteDefinition,
+  kTitle,
+  kDescription,
+  kImageAlt,
+  kAttributeText,
+};
 std::string_view BlockKindName(BlockKind kind);
+
+// True for the kinds that are not part of the article's running text (the
+// front-matter title and description, alt text, attribute text): claims are
+// found in them, but bylines, date lines and reference lists are not.
+bool IsSideText(BlockKind kind);
 
 // One lintable block of prose. `text` is what a reader sees (markup removed,
 // entities decoded, code spans replaced by U+FFFC); `map` turns an offset in
@@ -58,12 +79,31 @@ struct HtmlComment {
   int line = 0, end_line = 0;  // 1-based, inclusive
 };
 
+// A key written in the front matter and the bytes of its line ("title: Tea").
+struct FrontMatterKey {
+  std::string path;  // dotted from the top: "title", "extra.author", "params.reviewed"
+  SourceRange line;
+};
+
+// Front matter as sites write it: YAML between "---" lines, TOML between
+// "+++" lines (Hugo, Zola), or a leading JSON object (Hugo). Its common
+// fields are read under the names site generators use (docs/documents.md);
+// the title and descriptions also become blocks (kTitle, kDescription).
 struct FrontMatter {
+  enum class Format { kNone, kYaml, kToml, kJson };
   bool present = false;
+  Format format = Format::kNone;
   std::size_t src_begin = 0, src_end = 0;  // bytes of the block, delimiters included
   std::vector<std::string> keys;           // its top-level keys that have a value, in order
-  // Common fields, "" when absent.
-  std::string title, author, date, updated, reviewed;
+  std::vector<FrontMatterKey> key_lines;   // every key, nested ones dotted, in order
+  // Common fields, "" when absent. A list of names is joined with ", ".
+  std::string title, description;
+  std::string author;     // who wrote it: author, authors, byline ...
+  std::string reviewer;   // who reviewed it: reviewer, reviewed_by, medical_reviewer ...
+  std::string publisher;  // the organisation behind it: publisher, organization ...
+  std::string date, updated, reviewed;
+  // The lines those fields are written on ({src_begin, src_begin} when absent).
+  SourceRange title_at, author_at, date_at, updated_at, reviewed_at;
   std::vector<std::string> references;  // reference-library paths, relative to the file
 };
 
@@ -87,5 +127,9 @@ Document ParseDocument(std::string path, std::string_view bytes, bool markdown);
 
 // True for paths claimlint treats as plain text (.txt).
 bool IsPlainTextPath(std::string_view path);
+
+// True for MDX files (.mdx): Markdown with JSX, expressions and import/export
+// lines, which are not prose; text inside components is.
+bool IsMdxPath(std::string_view path);
 
 }  // namespace claimlint

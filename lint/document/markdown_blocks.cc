@@ -9,6 +9,8 @@
 #include <mutex>
 
 #include "lint/base/utf8.h"
+#include "lint/document/html_text.h"
+#include "lint/document/mdx_syntax.h"
 
 namespace claimlint {
 namespace {
@@ -50,7 +52,8 @@ void EnsureExtensions() {
 
 class Walker {
  public:
-  Walker(std::string_view src, Document* doc) : src_(src), doc_(doc) {}
+  Walker(std::string_view src, bool mdx, Document* doc, std::vector<Block>* side)
+      : src_(src), doc_(doc), mdx_(mdx), side_(side) {}
 
   void Run(cmark_node* root) {
     cmark_iter* iter = cmark_iter_new(root);
@@ -107,6 +110,15 @@ class Walker {
     }
     if (t == CMARK_NODE_HTML_BLOCK) {
       RecordComments(node);
+      AddHtmlBlock(node);
+      return;
+    }
+    if (t == CMARK_NODE_CODE_BLOCK && mdx_) {
+      int length = 0, offset = 0;
+      char fence = 0;
+      if (!cmark_node_get_fenced(node, &length, &offset, &fence)) {
+        AddHtmlBlock(node);  // MDX has no indented code: it is text
+      }
       return;
     }
     if (std::strcmp(type, "table") == 0) {
@@ -164,7 +176,9 @@ class Walker {
       in_footnote_ = false;
     } else if (IsLeaf(node, type)) {
       EndBlock(type);
-    } else if (block_ && (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE)) {
+    } else if (block_ && t == CMARK_NODE_IMAGE) {
+      ExitImage();
+    } else if (block_ && t == CMARK_NODE_LINK) {
       ExitLink(node);
     }
   }
@@ -205,6 +219,9 @@ class Walker {
   }
 
   void EndBlock(const char* type) {
+    while (!links_.empty() && links_.back().shape == 'H') links_.pop_back();  // never closed
+    hidden_ -= raw_inline_;  // an inline <code> never closed ends with its block
+    raw_inline_ = 0;
     Block& b = *block_;
     b.src_end = std::max(cursor_, b.src_begin);
     if (std::strcmp(type, "table_cell") == 0) row_cursor_ = cursor_;
@@ -232,9 +249,41 @@ class Walker {
     block_.reset();
   }
 
-  // Appends plain text produced by source [src, src + src_len).
+  // Appends plain text produced by source [src, src + src_len). In MDX,
+  // filled syntax (a JSX tag inside a line) reads as nothing, or as a space
+  // between two words.
   void Emit(std::string_view plain, std::size_t src, std::size_t src_len) {
     if (hidden_ > 0 || plain.empty()) return;
+    if (mdx_ && plain.size() == src_len && plain.find(kMdxFill) != std::string_view::npos) {
+      std::size_t i = 0;
+      while (i < plain.size()) {
+        std::size_t j = i;
+        bool fill = plain[i] == kMdxFill;
+        while (j < plain.size() && (plain[j] == kMdxFill) == fill) ++j;
+        if (!fill) {
+          // "with {x} and": the space after a construct dropped between two
+          // spaces is dropped too.
+          std::size_t k = i;
+          if (i > 0 && !block_->text.empty() && block_->text.back() == ' ') {
+            while (k < j && plain[k] == ' ') ++k;
+          }
+          if (k < j) EmitRaw(plain.substr(k, j - k), src + k, j - k);
+        } else {
+          const std::string& t = block_->text;
+          std::size_t after = src + j;
+          bool space_before = t.empty() || t.back() == ' ';
+          bool space_after = after >= src_.size() || src_[after] == ' ' || src_[after] == '\t' ||
+                             src_[after] == '\n' || src_[after] == '\r' || src_[after] == kMdxFill;
+          if (!space_before && !space_after) EmitRaw(" ", src + i, j - i);
+        }
+        i = j;
+      }
+      return;
+    }
+    EmitRaw(plain, src, src_len);
+  }
+
+  void EmitRaw(std::string_view plain, std::size_t src, std::size_t src_len) {
     Block& b = *block_;
     b.map.Add(static_cast<uint32_t>(b.text.size()), static_cast<uint32_t>(plain.size()),
               static_cast<uint32_t>(src), static_cast<uint32_t>(src_len));
@@ -357,6 +406,111 @@ class Walker {
     end = std::min(end, limit_);
     if (lit.substr(0, 4) == "<!--") AddComment(p, end);
     cursor_ = end;
+    InlineTag(p, end);
+  }
+
+  // What an inline HTML tag adds: a line break reads as a space; <code> and
+  // <script> hide what they hold; <a href> is a link; alt= and other visible
+  // attributes become side blocks.
+  void InlineTag(std::size_t begin, std::size_t end) {
+    std::string_view tag = src_.substr(begin, end - begin);
+    if (tag.size() < 3 || tag[0] != '<') return;
+    bool closing = tag[1] == '/';
+    std::size_t i = closing ? 2 : 1;
+    std::string name;
+    while (i < tag.size() && (std::isalnum(static_cast<unsigned char>(tag[i])) || tag[i] == '-')) {
+      name.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(tag[i++]))));
+    }
+    if (name.empty()) return;
+    if (name == "br" || name == "wbr") {
+      if (hidden_ == 0 && !block_->text.empty() && block_->text.back() != ' ') {
+        EmitRaw(" ", begin, end - begin);
+      }
+      return;
+    }
+    if (name == "code" || name == "script" || name == "style" || name == "kbd" || name == "samp" ||
+        name == "svg" || name == "math") {
+      if (!closing && tag[tag.size() - 2] != '/') {
+        if (hidden_ == 0) EmitRaw(kObject, begin, end - begin);
+        ++hidden_;
+        ++raw_inline_;
+      } else if (closing && raw_inline_ > 0) {
+        --hidden_;
+        --raw_inline_;
+      }
+      return;
+    }
+    if (name == "a" && alt_.empty()) {
+      if (closing) {
+        if (!links_.empty() && links_.back().shape == 'H') {
+          cursor_ = end;
+          ExitLink(nullptr);
+        }
+        return;
+      }
+      std::string href = AttributeValue(tag, "href");
+      if (href.empty()) return;
+      LinkState st;
+      st.shape = 'H';
+      st.src_begin = begin;
+      st.text_begin = block_->text.size();
+      st.url = href;
+      links_.push_back(std::move(st));
+    }
+    if (closing) return;
+    HtmlText attrs;
+    ExtractHtmlText(src_, begin, end, doc_->index, &attrs);
+    for (Block& b : attrs.side) side_->push_back(std::move(b));
+  }
+
+  // The value of attribute `name` in a tag, entities left as written.
+  static std::string AttributeValue(std::string_view tag, std::string_view name) {
+    std::size_t i = 0;
+    while ((i = tag.find(name, i)) != std::string_view::npos) {
+      bool starts = i > 0 && (tag[i - 1] == ' ' || tag[i - 1] == '\t' || tag[i - 1] == '\n');
+      std::size_t j = i + name.size();
+      while (j < tag.size() && tag[j] == ' ') ++j;
+      if (!starts || j >= tag.size() || tag[j] != '=') {
+        i += name.size();
+        continue;
+      }
+      ++j;
+      while (j < tag.size() && tag[j] == ' ') ++j;
+      if (j < tag.size() && (tag[j] == '"' || tag[j] == '\'')) {
+        std::size_t close = tag.find(tag[j], j + 1);
+        if (close == std::string_view::npos) return "";
+        return std::string(tag.substr(j + 1, close - j - 1));
+      }
+      std::size_t e = j;
+      while (e < tag.size() && tag[e] != ' ' && tag[e] != '>') ++e;
+      return std::string(tag.substr(j, e - j));
+    }
+    return "";
+  }
+
+  // The text of an HTML block (or, in MDX, of indented "code"): blocks of
+  // their own, placed under the current section and quote.
+  void AddHtmlBlock(cmark_node* node) {
+    int first = cmark_node_get_start_line(node);
+    int last = std::max(first, cmark_node_get_end_line(node));
+    std::size_t begin = doc_->index.LineStart(first);
+    std::size_t end = doc_->index.LineEnd(last);
+    HtmlText html;
+    ExtractHtmlText(src_, begin, end, doc_->index, &html);
+    int base = static_cast<int>(doc_->blocks.size());
+    for (Block& b : html.blocks) {
+      int index = static_cast<int>(doc_->blocks.size());
+      if (b.kind == BlockKind::kHeading) section_ = index;
+      b.section = section_;
+      b.quoted = b.quoted || quote_depth_ > 0;
+      b.list_depth += list_depth_;
+      doc_->blocks.push_back(std::move(b));
+    }
+    for (Link& l : html.links) {
+      l.block += base;
+      doc_->links.push_back(std::move(l));
+    }
+    for (Block& b : html.side) side_->push_back(std::move(b));
   }
 
   void AddComment(std::size_t begin, std::size_t end) {
@@ -390,23 +544,18 @@ class Walker {
   }
 
   void EnterLink(cmark_node* node, bool image) {
+    if (image) {
+      EnterImage();
+      return;
+    }
     LinkState st;
-    st.image = image;
     std::size_t p = cursor_;
     while (p < limit_ && (src_[p] == '*' || src_[p] == '_' || src_[p] == '~' ||
                           src_[p] == ' ' || src_[p] == '\t')) {
       ++p;
     }
     st.src_begin = p;
-    if (image) {
-      std::size_t bang = src_.substr(0, limit_).find("![", cursor_);
-      if (bang != std::string_view::npos) {
-        st.src_begin = bang;
-        cursor_ = bang + 2;
-      }
-      st.shape = '[';
-      ++hidden_;
-    } else if (p < limit_ && (src_[p] == '[' || src_[p] == '<')) {
+    if (p < limit_ && (src_[p] == '[' || src_[p] == '<')) {
       st.shape = src_[p];
       cursor_ = p + 1;
     } else {
@@ -419,7 +568,46 @@ class Walker {
     links_.push_back(std::move(st));
   }
 
-  void ExitLink(cmark_node*) {
+  // An image's alt text is a side block of its own: the text being built is
+  // set aside until the image ends.
+  void EnterImage() {
+    std::size_t bang = src_.substr(0, limit_).find("![", cursor_);
+    if (bang != std::string_view::npos) cursor_ = bang + 2;
+    alt_.push_back(std::move(block_));
+    block_ = std::make_unique<Block>();
+    block_->kind = BlockKind::kImageAlt;
+    block_->src_begin = cursor_;
+  }
+
+  void ExitImage() {
+    std::size_t p = cursor_;
+    while (p < limit_ && src_[p] != ']') p += (src_[p] == '\\' && p + 1 < limit_) ? 2 : 1;
+    std::size_t end = std::min(p + 1, limit_);
+    if (end < limit_ && src_[end] == '(') {
+      end = SkipDestination(end);
+    } else if (end < limit_ && src_[end] == '[') {
+      std::size_t close = src_.substr(0, limit_).find(']', end);
+      end = close == std::string_view::npos ? end : close + 1;
+    }
+    cursor_ = end;
+    std::unique_ptr<Block> alt = std::move(block_);
+    block_ = std::move(alt_.back());
+    alt_.pop_back();
+    bool prose = false;
+    for (char c : alt->text) prose = prose || (c != ' ' && c != '\t');
+    if (!prose || hidden_ > 0) return;
+    const std::vector<TextSegment>& segs = alt->map.segments();
+    alt->src_begin = segs.front().src;
+    alt->src_end = segs.back().src + segs.back().src_len;
+    alt->line = doc_->index.At(src_, alt->src_begin).line;
+    alt->quoted = quote_depth_ > 0;
+    side_->push_back(std::move(*alt));
+  }
+
+  // Ends the innermost link: a Markdown link (`node` given) or an HTML <a>
+  // (nullptr) whose closing tag the cursor is past.
+  void ExitLink(cmark_node* node) {
+    while (node && !links_.empty() && links_.back().shape == 'H') links_.pop_back();
     if (links_.empty()) return;
     LinkState st = std::move(links_.back());
     links_.pop_back();
@@ -439,10 +627,7 @@ class Walker {
       end = close == std::string_view::npos ? cursor_ : close + 1;
     }
     cursor_ = end;
-    if (st.image) {
-      --hidden_;
-      return;
-    }
+    if (!alt_.empty()) return;  // a link inside alt text: its block is not a block
     Link link;
     link.block = static_cast<int>(doc_->blocks.size());
     link.text_begin = st.text_begin;
@@ -504,15 +689,18 @@ class Walker {
   }
 
   struct LinkState {
-    bool image = false;
-    char shape = 0;
+    char shape = 0;  // '[', '<', 'H' (an HTML <a>), or 0 for a bare autolink
     std::size_t src_begin = 0, text_begin = 0;
     std::string url;
   };
 
   std::string_view src_;
   Document* doc_;
+  bool mdx_ = false;
+  std::vector<Block>* side_;
   std::unique_ptr<Block> block_;
+  std::vector<std::unique_ptr<Block>> alt_;  // blocks set aside while alt text is read
+  int raw_inline_ = 0;                       // open inline <code>, <script> ...
   std::size_t cursor_ = 0, limit_ = 0;
   std::size_t row_cursor_ = 0, row_limit_ = 0;
   int quote_depth_ = 0, list_depth_ = 0, section_ = -1, hidden_ = 0, table_line_ = 1;
@@ -524,7 +712,8 @@ class Walker {
 
 }  // namespace
 
-void BuildMarkdownBlocks(std::string_view parse_text, Document* doc) {
+void BuildMarkdownBlocks(std::string_view parse_text, bool mdx, Document* doc,
+                         std::vector<Block>* side) {
   EnsureExtensions();
   cmark_parser* parser = cmark_parser_new(CMARK_OPT_FOOTNOTES);
   for (const char* name : {"table", "autolink", "strikethrough", "tagfilter"}) {
@@ -534,10 +723,48 @@ void BuildMarkdownBlocks(std::string_view parse_text, Document* doc) {
   }
   cmark_parser_feed(parser, parse_text.data(), parse_text.size());
   cmark_node* root = cmark_parser_finish(parser);
-  Walker walker(doc->text, doc);
+  Walker walker(parse_text, mdx, doc, side);
   walker.Run(root);
   cmark_node_free(root);
   cmark_parser_free(parser);
+}
+
+}  // namespace claimlint
+
+namespace claimlint {
+
+void MergeSideBlocks(std::vector<Block> side, Document* doc) {
+  if (side.empty()) return;
+  std::stable_sort(side.begin(), side.end(),
+                   [](const Block& a, const Block& b) { return a.src_begin < b.src_begin; });
+  std::vector<Block> merged;
+  merged.reserve(doc->blocks.size() + side.size());
+  std::vector<int> moved(doc->blocks.size(), -1);  // old index -> new index
+  std::size_t s = 0;
+  int section = -1;
+  for (std::size_t i = 0; i < doc->blocks.size(); ++i) {
+    Block& b = doc->blocks[i];
+    // A side block goes before the first block that starts after it.
+    while (s < side.size() && side[s].src_begin < b.src_begin) {
+      side[s].section = section;
+      merged.push_back(std::move(side[s++]));
+    }
+    moved[i] = static_cast<int>(merged.size());
+    // A section is an earlier block, already moved.
+    if (b.section >= 0 && b.section < static_cast<int>(i)) b.section = moved[b.section];
+    if (b.kind == BlockKind::kHeading) section = moved[i];
+    merged.push_back(std::move(b));
+  }
+  while (s < side.size()) {
+    side[s].section = section;
+    merged.push_back(std::move(side[s++]));
+  }
+  auto remap = [&](int old) {
+    return old >= 0 && old < static_cast<int>(moved.size()) ? moved[old] : old;
+  };
+  for (Link& l : doc->links) l.block = remap(l.block);
+  for (FootnoteRef& r : doc->footnote_refs) r.block = remap(r.block);
+  doc->blocks = std::move(merged);
 }
 
 }  // namespace claimlint

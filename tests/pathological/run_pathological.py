@@ -89,6 +89,15 @@ def main():
             "invalid-front-matter.md": b"---\ntitle: [unclosed\n  - : :\n---\nBody.\n",
             "deep-front-matter.md": b"---\n" + b"a: " + b"[" * 5000 + b"]" * 5000 + b"\n---\nBody.\n",
             "binary.md": bytes(range(256)) * 100,
+            "deep-toml.md": b"+++\na = " + b"[" * 5000 + b"]" * 5000 + b"\n+++\nBody.\n",
+            "many-toml-keys.md": b"+++\n" + b"".join(b"k%d = %d\n" % (i, i) for i in range(100000)) +
+            b"+++\nBody.\n",
+            "deep-json.md": b"{\"a\": " + b"[" * 5000 + b"]" * 5000 + b"}\n\nBody.\n",
+            "html-tags-1mb.md": b"<div>\n" + b"<p>It <b>boosts</b> immunity &amp; cures colds.</p>\n" * 20000,
+            "html-open-tags.md": b"<div>\n" + b"<a b=" * 100000 + b"\n",
+            "mdx-stray-tags.mdx": b"Text <a b c " * 100000 + b"\n",
+            "mdx-stray-braces.mdx": b"Text {a " * 100000 + b"{/*" * 50000 + b"\n",
+            "mdx-backticks.mdx": b"`a " * 100000 + b"\n",
         }
         for name, data in cases.items():
             write(os.path.join(root, name), data)

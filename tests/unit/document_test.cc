@@ -180,9 +180,12 @@ TEST(DocumentPositions, FrontMatterKeepsLineNumbers) {
   EXPECT_EQ(doc.front_matter.title, "Tea");
   EXPECT_EQ(doc.front_matter.author, "Jo Bloggs");
   EXPECT_EQ(doc.front_matter.date, "2024-01-02");
-  ASSERT_FALSE(doc.blocks.empty());
-  EXPECT_EQ(doc.blocks[0].kind, BlockKind::kHeading);
-  EXPECT_EQ(doc.blocks[0].text, "Tea");
+  // The title is a block of its own, then the body's heading.
+  ASSERT_EQ(doc.blocks.size(), 3u);
+  EXPECT_EQ(doc.blocks[0].kind, BlockKind::kTitle);
+  EXPECT_EQ(doc.blocks[0].line, 2);
+  EXPECT_EQ(doc.blocks[1].kind, BlockKind::kHeading);
+  EXPECT_EQ(doc.blocks[1].text, "Tea");
   Located l = Locate(doc, "cures colds");
   EXPECT_EQ(l.line, 9);
   EXPECT_EQ(l.column, 5);
@@ -218,11 +221,17 @@ TEST(DocumentPositions, CodeBlocksAreNotProse) {
   EXPECT_EQ(doc.blocks[0].text, "Real text.");
 }
 
-TEST(DocumentPositions, ImagesAltTextSkipped) {
-  Document doc = Md("![cures cancer](x.png) Then heals fast.\n");
-  EXPECT_EQ(doc.blocks[0].text.find("cures"), std::string::npos);
+TEST(DocumentPositions, ImageAltTextIsABlockOfItsOwn) {
+  Document doc = Md("![It *cures* cancer](x.png \"t\") Then heals fast.\n\n![](y.png)\n");
+  ASSERT_EQ(doc.blocks.size(), 2u);
+  EXPECT_EQ(doc.blocks[0].text, " Then heals fast.");
+  EXPECT_EQ(doc.blocks[1].kind, BlockKind::kImageAlt);
+  EXPECT_EQ(doc.blocks[1].text, "It cures cancer");
+  Located alt = Locate(doc, "cures cancer");
+  EXPECT_EQ(alt.slice, "cures* cancer");
+  EXPECT_EQ(alt.column, 7);
   Located l = Locate(doc, "heals fast");
-  EXPECT_EQ(l.column, 29);
+  EXPECT_EQ(l.column, 38);
 }
 
 TEST(DocumentInput, InvalidUtf8IsAFinding) {
@@ -335,6 +344,106 @@ TEST(ClaimCheck, StopsAfterTenThousandFindings) {
   EXPECT_EQ(meta, 1u);
   EXPECT_LE(claims, 10000u);
   EXPECT_GE(claims, 10000u);
+}
+
+}  // namespace
+}  // namespace claimlint
+
+namespace claimlint {
+namespace {
+
+// ---- HTML blocks in Markdown ---------------------------------------------------
+
+TEST(HtmlBlocks, TextContentWithExactPositions) {
+  Document doc =
+      Md("<div class=\"hero\">\n  <img src=\"a.jpg\" alt=\"Toxins &amp; waste released\">\n"
+         "  <h1>Colon <em>cleansing</em></h1>\n  <p class=\"tagline\">Feel lighter &mdash; "
+         "and cleaner.</p>\n</div>\n\n<ul>\n  <li>Removes <strong>impacted</strong> waste</li>\n"
+         "  <li>Strengthens the immune system</li>\n</ul>\n");
+  std::vector<std::pair<BlockKind, std::string>> got;
+  for (const Block& b : doc.blocks) got.push_back({b.kind, b.text});
+  std::vector<std::pair<BlockKind, std::string>> want = {
+      {BlockKind::kImageAlt, "Toxins & waste released"},
+      {BlockKind::kHeading, "Colon cleansing"},
+      {BlockKind::kParagraph, "Feel lighter \xE2\x80\x94 and cleaner."},
+      {BlockKind::kListItem, "Removes impacted waste"},
+      {BlockKind::kListItem, "Strengthens the immune system"}};
+  EXPECT_EQ(got, want);
+  Located l = Locate(doc, "lighter \xE2\x80\x94 and");
+  EXPECT_EQ(l.slice, "lighter &mdash; and");
+  EXPECT_EQ(l.line, 4);
+  Located alt = Locate(doc, "& waste");
+  EXPECT_EQ(alt.slice, "&amp; waste");
+  Located item = Locate(doc, "impacted waste");
+  EXPECT_EQ(item.slice, "impacted</strong> waste");
+  EXPECT_EQ(doc.blocks[1].heading_level, 1);
+  EXPECT_EQ(doc.blocks[2].section, 1);  // under the HTML heading
+}
+
+TEST(HtmlBlocks, ScriptStylePreAreNeverProse) {
+  Document doc =
+      Md("<script>var cure = 'cures cancer';</script>\n\n<style>p { color: red }</style>\n\n"
+         "<div>\n<pre>cures cancer</pre>\n<p>Real text with <code>cures()</code> here.</p>\n"
+         "</div>\n");
+  ASSERT_EQ(doc.blocks.size(), 1u);
+  EXPECT_EQ(doc.blocks[0].text, "Real text with \xEF\xBF\xBC here.");
+}
+
+TEST(HtmlBlocks, LinksAndInlineHtml) {
+  Document doc =
+      Md("<p>See <a href=\"https://doi.org/10.1/x\">the trial</a>.</p>\n\n"
+         "Text with <a href=\"https://pubmed.ncbi.nlm.nih.gov/1/\">a study</a> and"
+         " <img src=\"b.png\" alt=\"cures colds\"> a line<br>break.\n");
+  ASSERT_EQ(doc.links.size(), 2u);
+  EXPECT_EQ(doc.links[0].text, "the trial");
+  EXPECT_EQ(doc.links[0].destination, "https://doi.org/10.1/x");
+  EXPECT_EQ(doc.links[1].text, "a study");
+  EXPECT_EQ(doc.blocks[doc.links[1].block].text, "Text with a study and  a line break.");
+  bool alt = false;
+  for (const Block& b : doc.blocks)
+    alt = alt || (b.kind == BlockKind::kImageAlt && b.text == "cures colds");
+  EXPECT_TRUE(alt);
+  EXPECT_EQ(Locate(doc, "cures colds").column, 94);
+}
+
+// ---- MDX ---------------------------------------------------------------------------
+
+Document Mdx(std::string_view text) { return ParseDocument("t.mdx", text, true); }
+
+TEST(Mdx, SyntaxIsNotProseAndChildrenAre) {
+  Document doc =
+      Mdx("---\ntitle: Sauna\n---\n\nimport Card from '@/components/Card'\n"
+          "export const meta = {\n  author: 'x'\n}\n\n"
+          "Intro with {props.name} and <Badge>detox</Badge> words.\n\n"
+          "<Embed url=\"https://x.example\" caption=\"Sweating out the toxins\" />\n\n"
+          "<Note>\nStart with 20 minutes.\n</Note>\n\n"
+          "<Callout>\n\n    Indented children are text in MDX.\n\n</Callout>\n\n"
+          "```js\n<NotATag cures=\"cancer\" />\n```\n\n"
+          "{/* claimlint-disable-next-line claim.x */}\nLast line.\n");
+  std::vector<std::pair<BlockKind, std::string>> got;
+  for (const Block& b : doc.blocks) got.push_back({b.kind, b.text});
+  std::vector<std::pair<BlockKind, std::string>> want = {
+      {BlockKind::kTitle, "Sauna"},
+      {BlockKind::kParagraph, "Intro with and detox words."},
+      {BlockKind::kAttributeText, "Sweating out the toxins"},
+      {BlockKind::kParagraph, "Start with 20 minutes."},
+      {BlockKind::kParagraph, "Indented children are text in MDX."},
+      {BlockKind::kParagraph, "Last line."}};
+  EXPECT_EQ(got, want);
+  Located caption = Locate(doc, "the toxins");
+  EXPECT_EQ(caption.line, 12);
+  EXPECT_EQ(caption.column, 54);
+  Located intro = Locate(doc, "detox words");
+  EXPECT_EQ(intro.slice, "detox</Badge> words");
+  ASSERT_EQ(doc.comments.size(), 1u);
+  EXPECT_EQ(doc.comments[0].body, "claimlint-disable-next-line claim.x");
+  EXPECT_EQ(doc.comments[0].line, 28);
+}
+
+TEST(Mdx, StrayBracketsAreText) {
+  Document doc = Mdx("Keep levels <5 mmol/L and a < b, or {unclosed.\n\nNext paragraph.\n");
+  ASSERT_EQ(doc.blocks.size(), 2u);
+  EXPECT_EQ(doc.blocks[0].text, "Keep levels <5 mmol/L and a < b, or {unclosed.");
 }
 
 }  // namespace

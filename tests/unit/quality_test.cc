@@ -80,7 +80,7 @@ LintRun Quality(const std::string& text, int claim_findings = 0, bool markdown =
   CitationAnalysis citations;
   FileFacts facts;
   facts.claim_findings = claim_findings;
-  CheckInput in{r.doc,   sentences,  *QualityPack(), *ContextClassifier::Builtin(),
+  CheckInput in{r.doc,   sentences, *QualityPack(), *ContextClassifier::Builtin(),
                 library, citations, &facts};
   r.findings = CheckQuality(in);
   FinalizeFindings(r.doc, &r.findings);
@@ -346,6 +346,129 @@ TEST(QualitySeed, SampleArticleHasNoAuthorAndNoDate) {
   const Finding* author = r.Get("quality.no-author");
   ASSERT_NE(author, nullptr);
   EXPECT_EQ(author->line, 1);
+}
+
+}  // namespace
+}  // namespace claimlint
+
+namespace claimlint {
+namespace {
+
+// ---- Authors that are institutions, bylines as sites write them ------------------
+
+TEST(QualityAuthor, InstitutionsTeamsAndRoles) {
+  for (
+      const char* text : {
+          // Front matter: an organisation as author or publisher, in any format.
+          "+++\ntitle = \"T\"\nauthor = \"Joint Action UK\"\n+++\n# T\n\nText.\n",
+          "{\n  \"title\": \"T\",\n  \"author\": \"MS Support Network information team\"\n}\n# T\n",
+          "+++\ntitle = \"T\"\n[extra]\nauthor = \"Clare Hollis\"\n+++\n# T\n\nText.\n",
+          "---\npublisher: Harbour Road Pharmacy\n---\n# T\n\nText.\n",
+          // A named team, after a separator or at the start of a source line.
+          "# T\n\nOct 30, 2024 \xC2\xB7 Written by the FungiFolk team\n\nText.\n",
+          "# T\n\n*From the team at Harbourside Integrative Medicine \xC2\xB7 Posted in Heart*\n",
+          "# T\n\n*Health advice from the pharmacists at Ashby Road Pharmacy*\n\nText.\n",
+          "# T\n\nText.\n\n*Written by the pharmacy team at Ashby Road Pharmacy.*\n",
+          "# T\n\nHarbour Road Pharmacy - Medicines information\nPrepared by our pharmacist "
+          "team.\n",
+          "# T\n\nBy Mayo Clinic Staff\n\nText.\n",
+          // A reviewer by role; the page's own statement; the publisher at its foot.
+          "# T\n\nText.\n\nPage last reviewed by a consultant neurologist, June 2025.\n",
+          "# T\n\nText.\n\nLast reviewed by a Cleveland Clinic medical professional on 5/3/2024.\n",
+          "# T\n\nText.\n\nThis page was written by our information team and checked by two "
+          "physiotherapists who treat people with arthritis every week.\n",
+          "# T\n\nText.\n\nText again.\n\n*Joint Action UK is a registered charity. It answers "
+          "questions on its helpline every weekday and publishes guides like this one.*\n",
+          // Names in bold under the title; an abstract's author block; a sign-off.
+          "# T\n\n**Jonah Marlow, Tessa Ferris, Daniel Acheampong**\n\nText.\n",
+          "# T\n\n**Clare Hollis, RSHom** \xC2\xB7 Little Acorns Homeopathy\n\nText.\n",
+          "# T\n\nText.\n\nAuthor information: (1)Department of Gastroenterology, Kingsmere.\n",
+          "# T\n\nText.\n\nMore text.\n\n*\xE2\x80\x94 Rachel, The Memory Kitchen*\n",
+          // A review line naming the body; publishing cues; a copyright line.
+          "# T\n\nText.\n\nPage last reviewed: 3 March 2024 by NHS Inform\n",
+          "# T\n\nContent reviewed by Cleveland Clinic, 12 May 2023\n\nText.\n",
+          "# T\n\nPublished by Public Health England, 5 June 2021\n\nText.\n",
+          "# T\n\nText.\n\n\xC2\xA9 2024 Macmillan Cancer Support\n",
+          "---\nseo:\n  author: Versus Arthritis\n---\n# T\n\nText.\n",
+      }) {
+    EXPECT_TRUE(HasAuthor(ParseDocument("a.md", text, true))) << text;
+  }
+}
+
+TEST(QualityAuthor, ProseIsNotAByline) {
+  for (const char* text : {
+           "# T\n\nYour symptoms should be checked by a doctor.\n",
+           "# T\n\nWe got a lot of help from the hospital team last year.\n",
+           "# T\n\nAsk for advice from our pharmacists at the counter.\n",
+           "# T\n\n**Oats and barley**\n\nText.\n",
+           "# T\n\n**Important: stop if it hurts**\n\nText.\n",
+           "# T\n\nIntro.\n\n- Eat well\n- Sleep - Rest\n",
+           "# T\n\nThe study was published by the research team in 2019.\n",
+           "# T\n\nPublished by Oxford University Press in 2019, the study followed 2,000 "
+           "adults for ten years and found that sleep improved.\n",
+           "# T\n\nPosted on March 3, 2025 by admin\n",
+           // Alt text and the title are not where a page names its author.
+           "---\ntitle: By Jane Smith\n---\nText.\n",
+           "# T\n\n![By Jane Smith](a.png)\n\nText.\n",
+       }) {
+    EXPECT_FALSE(HasAuthor(ParseDocument("a.md", text, true))) << text;
+  }
+}
+
+// ---- Date lines -------------------------------------------------------------------
+
+TEST(QualityDates, DateLinesAsSitesWriteThem) {
+  auto first = [](const char* text) {
+    std::vector<ArticleDate> d = FindArticleDates(ParseDocument("a.md", text, true));
+    return d.empty() ? std::string() : d[0].text;
+  };
+  EXPECT_EQ(first("# T\n\nOct 30, 2024 \xC2\xB7 Written by the FungiFolk team\n"), "Oct 30, 2024");
+  EXPECT_EQ(first("# T\n\n*Updated 3 March 2025*\n"), "3 March 2025");
+  EXPECT_EQ(first("# T\n\nPublished: 12/03/2024\n"), "12/03/2024");
+  EXPECT_EQ(first("# T\n\nJournal. 2021;44(6):512.\nPublished online 14 April 2021\n"),
+            "14 April 2021");
+  EXPECT_EQ(first("# T\n\nSome long closing paragraph that goes on and names the charity and "
+                  "who checked the page and what it covers in some detail for readers. Last "
+                  "updated 8 September 2025.\n"),
+            "8 September 2025");
+  EXPECT_EQ(first("+++\ntitle = \"T\"\nlastmod = 2025-01-02\n+++\nText.\n"), "2025-01-02");
+  EXPECT_EQ(first("# T\n\nNext review due: after the guideline changes.\n"), "");
+  // A byline's date after "on", "in" or a comma, ending the line.
+  EXPECT_EQ(first("# T\n\nPage last reviewed by the NHS website team on 3 March 2024\n"),
+            "3 March 2024");
+  EXPECT_EQ(first("# T\n\nReviewed by the Medical Advisory Board of the Migraine Trust in April "
+                  "2023\n"),
+            "April 2023");
+  EXPECT_EQ(first("# T\n\nPublished by Public Health England, 5 June 2021\n"), "5 June 2021");
+  EXPECT_EQ(first("# T\n\nPublished by Oxford University Press in 2019, the study followed "
+                  "adults.\n"),
+            "");
+  EXPECT_TRUE(Same(Parse("2022 Jun 30"), 2022, 6, 30));
+  EXPECT_TRUE(Same(Parse("2022 Sep;38(9)"), 2022, 9, 30));
+}
+
+TEST(QualityFindings, AJournalRecordDateDoesNotGoStale) {
+  FixedToday today("2030-01-01");
+  LintRun paper = Quality("# A trial\n\nJ Example. 2020;1(2):3.\nEpub 2020 Jun 30.\n\nText.\n");
+  EXPECT_FALSE(paper.Has("quality.no-date")) << paper.Describe();
+  EXPECT_FALSE(paper.Has("quality.stale-review")) << paper.Describe();
+  LintRun page = Quality("# Advice\n\nLast reviewed: 30 June 2020\n\nText.\n");
+  EXPECT_TRUE(page.Has("quality.stale-review")) << page.Describe();
+}
+
+TEST(QualityFindings, DocumentFindingsStayAtTheTitleLineInEveryFormat) {
+  for (const char* text : {"+++\nlayout = \"post\"\ntitle = \"Walking\"\n+++\n\nBrisk.\n",
+                           "{\n  \"layout\": \"post\",\n  \"title\": \"Walking\"\n}\n\nBrisk.\n"}) {
+    LintRun r = Quality(text);
+    const Finding* author = r.Get("quality.no-author");
+    ASSERT_NE(author, nullptr) << r.Describe();
+    EXPECT_EQ(author->line, 3) << text;
+  }
+  // With no title, an image's alt text is not the spot.
+  LintRun r = Quality("![A cure](a.png)\n\nBrisk walking is exercise.\n");
+  const Finding* author = r.Get("quality.no-author");
+  ASSERT_NE(author, nullptr) << r.Describe();
+  EXPECT_EQ(author->line, 3);
 }
 
 }  // namespace
