@@ -50,7 +50,7 @@ class JsonOut {
     Key(depth, key, first);
     Int(value);
   }
-  void Field(int depth, std::string_view key, bool value, bool first = false) {
+  void Bool(int depth, std::string_view key, bool value, bool first = false) {
     Key(depth, key, first);
     buf_ += value ? "true" : "false";
   }
@@ -158,7 +158,7 @@ void WritePage(const PageGenre& page, JsonOut* j) {
   j->Raw("{");
   j->Field(4, "stance", StanceName(page.stance), true);
   j->Field(4, "genre", page.genre);
-  j->Field(4, "careful", page.careful);
+  j->Bool(4, "careful", page.careful);
   j->Number(4, "confidence", page.confidence, 2);
   j->Key(4, "signals", false);
   if (page.signals.empty()) {
