@@ -134,7 +134,7 @@ AdviceSubject FindAdviceSubject(const CheckInput& in) {
   int out_total = 0, serious_total = 0;
   auto count = [&](std::string_view text, int points) {
     std::map<std::string, bool> seen;  // one point per condition per text
-    for (const TermHit& h : matcher.FindAll(text)) {
+    for (const LexiconHit& h : matcher.FindAll(text)) {
       const std::string& cls = matcher.classes()[h.cls];
       if (!NamesCondition(cls)) continue;
       std::string name = Lower(text.substr(h.begin, h.end - h.begin));

@@ -31,15 +31,15 @@ RiskWording::RiskWording(const CheckInput& in, const disclosure_internal::DocTex
   hits_.resize(in.doc.blocks.size());
 }
 
-const std::vector<TermHit>& RiskWording::Hits(int block) const {
+const std::vector<LexiconHit>& RiskWording::Hits(int block) const {
   auto& slot = hits_[block];
   if (!slot) slot = matcher_.FindAll(in_.doc.blocks[block].text);
   return *slot;
 }
 
-bool RiskWording::Warns(const std::vector<TermHit>& hits, std::size_t from, std::size_t to,
+bool RiskWording::Warns(const std::vector<LexiconHit>& hits, std::size_t from, std::size_t to,
                         std::size_t b, std::size_t e) const {
-  for (const TermHit& h : hits) {
+  for (const LexiconHit& h : hits) {
     if (h.cls == denial_ || h.begin < from || h.end > to) continue;
     // A harm's name inside the match is the bare keyword; a warning is one
     // wherever it is.
@@ -49,14 +49,14 @@ bool RiskWording::Warns(const std::vector<TermHit>& hits, std::size_t from, std:
   return false;
 }
 
-bool RiskWording::Denies(const std::vector<TermHit>& hits, std::size_t from, std::size_t to) const {
-  return std::any_of(hits.begin(), hits.end(), [&](const TermHit& h) {
+bool RiskWording::Denies(const std::vector<LexiconHit>& hits, std::size_t from, std::size_t to) const {
+  return std::any_of(hits.begin(), hits.end(), [&](const LexiconHit& h) {
     return h.cls == denial_ && h.begin >= from && h.end <= to;
   });
 }
 
 bool RiskWording::BlockWarns(int block) const {
-  const std::vector<TermHit>& hits = Hits(block);
+  const std::vector<LexiconHit>& hits = Hits(block);
   return Warns(hits, 0, in_.doc.blocks[block].text.size(), 0, 0);
 }
 
@@ -67,7 +67,7 @@ bool RiskWording::InBlock(int bi, std::size_t b, std::size_t e) const {
   for (const Link& link : doc.links) {
     if (link.block == bi && link.text_begin <= b && e <= link.text_end) return true;
   }
-  const std::vector<TermHit>& hits = Hits(bi);
+  const std::vector<LexiconHit>& hits = Hits(bi);
   // The match's sentence, and the sentences either side in the same block.
   std::size_t own_b = 0, own_e = block.text.size(), from = 0, to = block.text.size();
   auto [first, last] = texts_.block_sentences[bi];
@@ -158,7 +158,7 @@ bool RiskWording::InRaw(std::size_t b, std::size_t e) const {
   std::size_t next = raw.find("\n\n", e);
   if (next != std::string::npos && next < to) to = next;
   std::string_view para = std::string_view(raw).substr(from, to - from);
-  std::vector<TermHit> hits = matcher_.FindAll(para);
+  std::vector<LexiconHit> hits = matcher_.FindAll(para);
   // Its own sentence, for a denial.
   std::size_t sb = b - from, se = e - from;
   while (sb > 0 && !IsSentenceEnd(para[sb - 1])) --sb;
@@ -169,7 +169,7 @@ bool RiskWording::InRaw(std::size_t b, std::size_t e) const {
 
 bool RiskWording::InTitle(std::size_t b, std::size_t e) const {
   const std::string& title = in_.doc.front_matter.title;
-  std::vector<TermHit> hits = matcher_.FindAll(title);
+  std::vector<LexiconHit> hits = matcher_.FindAll(title);
   if (Denies(hits, 0, title.size())) return false;
   return Warns(hits, 0, title.size(), b, e);
 }

@@ -41,12 +41,12 @@ class RiskWording {
   bool Denied(int block, std::size_t b, std::size_t e) const;
 
  private:
-  const std::vector<TermHit>& Hits(int block) const;
+  const std::vector<LexiconHit>& Hits(int block) const;
   // Risk wording in `hits` within [from, to); a harm's name counts only
   // outside [b, e).
-  bool Warns(const std::vector<TermHit>& hits, std::size_t from, std::size_t to, std::size_t b,
+  bool Warns(const std::vector<LexiconHit>& hits, std::size_t from, std::size_t to, std::size_t b,
              std::size_t e) const;
-  bool Denies(const std::vector<TermHit>& hits, std::size_t from, std::size_t to) const;
+  bool Denies(const std::vector<LexiconHit>& hits, std::size_t from, std::size_t to) const;
   bool BlockWarns(int block) const;
 
   const CheckInput& in_;
@@ -54,7 +54,7 @@ class RiskWording {
   const LexiconMatcher& matcher_;
   int denial_ = -1;
   std::vector<bool> act_;  // per class: warns by itself (not a harm's name)
-  mutable std::vector<std::optional<std::vector<TermHit>>> hits_;
+  mutable std::vector<std::optional<std::vector<LexiconHit>>> hits_;
 };
 
 }  // namespace claimlint

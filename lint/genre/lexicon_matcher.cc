@@ -117,8 +117,8 @@ int LexiconMatcher::ClassIndex(std::string_view name) const {
   return -1;
 }
 
-std::vector<TermHit> LexiconMatcher::FindAll(std::string_view text) const {
-  std::vector<TermHit> out;
+std::vector<LexiconHit> LexiconMatcher::FindAll(std::string_view text) const {
+  std::vector<LexiconHit> out;
   const std::vector<WordToken> words = LexiconWords(text);
   // Where each class may match again: a class's hits do not overlap.
   std::vector<std::size_t> next_free(classes_.size(), 0);

@@ -18,7 +18,7 @@ namespace claimlint {
 
 // One term found: bytes [begin, end) of the text searched, and the class (an
 // index into LexiconMatcher::classes()).
-struct TermHit {
+struct LexiconHit {
   std::size_t begin = 0, end = 0;
   int cls = 0;
 };
@@ -39,7 +39,7 @@ class LexiconMatcher {
   // Every term of every class in `text`: at each word, the longest term
   // starting there (each class its longest), then on from the next word, so
   // hits of one class may overlap hits of another but not themselves.
-  std::vector<TermHit> FindAll(std::string_view text) const;
+  std::vector<LexiconHit> FindAll(std::string_view text) const;
 
  private:
   struct Entry {

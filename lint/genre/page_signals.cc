@@ -55,10 +55,10 @@ Kind KindOf(std::string_view cls) {
 }
 
 struct Hits {
-  std::vector<TermHit> all;
+  std::vector<LexiconHit> all;
   int Count(const std::vector<Kind>& kinds, Kind k) const {
     int n = 0;
-    for (const TermHit& h : all) n += kinds[h.cls] == k;
+    for (const LexiconHit& h : all) n += kinds[h.cls] == k;
     return n;
   }
   bool Has(const std::vector<Kind>& kinds, Kind k) const { return Count(kinds, k) > 0; }
@@ -157,11 +157,11 @@ std::string_view LeadLabel(std::string_view text) {
 
 // True when the hits cover the whole of `label` (a heading or lead-in that is
 // nothing but an abstract section name, possibly two joined by "and").
-bool WholeLabel(std::string_view label, const std::vector<TermHit>& hits,
+bool WholeLabel(std::string_view label, const std::vector<LexiconHit>& hits,
                 const std::vector<Kind>& kinds) {
   std::vector<WordToken> words = LexiconWords(label);
   if (words.empty() || words.size() > 6) return false;
-  for (const TermHit& h : hits) {
+  for (const LexiconHit& h : hits) {
     if (kinds[h.cls] == Kind::kAbstractHeading && h.begin == words.front().begin) return true;
   }
   return false;
@@ -252,7 +252,7 @@ PageCounts CountPageSignals(const Document& doc, const std::vector<Sentence>& se
     c.guideline += hits.Count(kinds, Kind::kGuideline);
     std::vector<WordToken> words = LexiconWords(text);
     if (words.empty()) continue;
-    for (const TermHit& h : hits.all) {
+    for (const LexiconHit& h : hits.all) {
       if (kinds[h.cls] == Kind::kInstruction && h.begin == words.front().begin) {
         ++c.instructions;
         break;

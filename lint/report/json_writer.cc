@@ -50,6 +50,7 @@ class JsonOut {
     Key(depth, key, first);
     Int(value);
   }
+  // Not an overload of Field: a string literal would convert to bool.
   void Bool(int depth, std::string_view key, bool value, bool first = false) {
     Key(depth, key, first);
     buf_ += value ? "true" : "false";
