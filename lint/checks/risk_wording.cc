@@ -25,6 +25,7 @@ bool IsSentenceEnd(char c) { return c == '.' || c == '!' || c == '?'; }
 RiskWording::RiskWording(const CheckInput& in, const disclosure_internal::DocTexts& texts)
     : in_(in), texts_(texts), matcher_(LexiconMatcher::Builtin(RiskClasses())) {
   denial_ = matcher_.ClassIndex("risk.denial");
+  severity_ = matcher_.ClassIndex("risk.severity");
   for (const std::string& cls : matcher_.classes()) {
     act_.push_back(cls.rfind("risk.side-effect", 0) != 0 && cls.rfind("risk.severity", 0) != 0);
   }
@@ -38,18 +39,40 @@ const std::vector<LexiconHit>& RiskWording::Hits(int block) const {
 }
 
 bool RiskWording::Warns(const std::vector<LexiconHit>& hits, std::size_t from, std::size_t to,
-                        std::size_t b, std::size_t e) const {
+                        std::size_t b, std::size_t e, const Spans* denials,
+                        const std::pair<std::size_t, std::size_t>* own) const {
   for (const LexiconHit& h : hits) {
     if (h.cls == denial_ || h.begin < from || h.end > to) continue;
+    // "Often", "usually", "mild" qualify a harm in their own sentence; in the
+    // sentence before ("oils are often diluted") they qualify nothing.
+    if (own && h.cls == severity_ && (h.begin < own->first || h.end > own->second)) continue;
     // A harm's name inside the match is the bare keyword; a warning is one
     // wherever it is.
     if (!act_[h.cls] && h.begin >= b && h.end <= e) continue;
+    // "There are no side effects" names a harm to deny it: no warning.
+    if (denials && std::any_of(denials->begin(), denials->end(), [&](const auto& d) {
+          return h.begin >= d.first && h.end <= d.second;
+        })) {
+      continue;
+    }
     return true;
   }
   return false;
 }
 
-bool RiskWording::Denies(const std::vector<LexiconHit>& hits, std::size_t from, std::size_t to) const {
+RiskWording::Spans RiskWording::DenyingSentences(int block) const {
+  Spans out;
+  const std::vector<LexiconHit>& hits = Hits(block);
+  auto [first, last] = texts_.block_sentences[block];
+  for (std::size_t si = first; si < last; ++si) {
+    const Sentence& s = in_.sentences[si];
+    if (Denies(hits, s.begin, s.end)) out.emplace_back(s.begin, s.end);
+  }
+  return out;
+}
+
+bool RiskWording::Denies(const std::vector<LexiconHit>& hits, std::size_t from,
+                         std::size_t to) const {
   return std::any_of(hits.begin(), hits.end(), [&](const LexiconHit& h) {
     return h.cls == denial_ && h.begin >= from && h.end <= to;
   });
@@ -57,7 +80,8 @@ bool RiskWording::Denies(const std::vector<LexiconHit>& hits, std::size_t from, 
 
 bool RiskWording::BlockWarns(int block) const {
   const std::vector<LexiconHit>& hits = Hits(block);
-  return Warns(hits, 0, in_.doc.blocks[block].text.size(), 0, 0);
+  const Spans denials = DenyingSentences(block);
+  return Warns(hits, 0, in_.doc.blocks[block].text.size(), 0, 0, &denials);
 }
 
 bool RiskWording::InBlock(int bi, std::size_t b, std::size_t e) const {
@@ -82,7 +106,9 @@ bool RiskWording::InBlock(int bi, std::size_t b, std::size_t e) const {
     }
   }
   if (Denies(hits, own_b, own_e)) return false;
-  if (Warns(hits, from, to, b, e)) return true;
+  const Spans denials = DenyingSentences(bi);
+  const std::pair<std::size_t, std::size_t> own{own_b, own_e};
+  if (Warns(hits, from, to, b, e, &denials, &own)) return true;
   // The heading it falls under ("Who should not have it", "Side effects").
   if (block.section >= 0 && block.section != bi && BlockWarns(block.section)) return true;
   const int n = static_cast<int>(doc.blocks.size());

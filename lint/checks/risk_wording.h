@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <optional>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "lint/checks/check.h"
@@ -41,11 +42,16 @@ class RiskWording {
   bool Denied(int block, std::size_t b, std::size_t e) const;
 
  private:
+  using Spans = std::vector<std::pair<std::size_t, std::size_t>>;
   const std::vector<LexiconHit>& Hits(int block) const;
-  // Risk wording in `hits` within [from, to); a harm's name counts only
-  // outside [b, e).
+  // Risk wording in `hits` within [from, to), outside the `denials` spans; a
+  // harm's name counts only outside [b, e), a severity word only inside the
+  // `own` sentence when one is given.
   bool Warns(const std::vector<LexiconHit>& hits, std::size_t from, std::size_t to, std::size_t b,
-             std::size_t e) const;
+             std::size_t e, const Spans* denials = nullptr,
+             const std::pair<std::size_t, std::size_t>* own = nullptr) const;
+  // The sentences of a block that deny a risk ("there are no side effects").
+  Spans DenyingSentences(int block) const;
   bool Denies(const std::vector<LexiconHit>& hits, std::size_t from, std::size_t to) const;
   bool BlockWarns(int block) const;
 
@@ -53,6 +59,7 @@ class RiskWording {
   const disclosure_internal::DocTexts& texts_;
   const LexiconMatcher& matcher_;
   int denial_ = -1;
+  int severity_ = -1;
   std::vector<bool> act_;  // per class: warns by itself (not a harm's name)
   mutable std::vector<std::optional<std::vector<LexiconHit>>> hits_;
 };

@@ -1,7 +1,10 @@
 // GitHub Actions workflow commands ("::error file=...::message"). GitHub shows
 // at most 10 annotations of each level per step, so the most severe are
 // printed first, each level is capped, and a final notice says how many were
-// left out.
+// left out. Findings that share an anchor (several missing risks on one
+// word) are one annotation: its title lists their rules, its body their
+// messages, and it takes the level of the most severe.
+#include <algorithm>
 #include <array>
 #include <string>
 #include <vector>
@@ -61,8 +64,10 @@ std::string_view Command(Severity s) {
   return "notice";
 }
 
-void WriteAnnotation(const FileReport& file, const Finding& f, std::ostream& out) {
-  out << "::" << Command(f.severity) << " file=" << EscapeProperty(file.path);
+void WriteAnnotation(const FileReport& file, const std::vector<const Finding*>& group,
+                     Severity level, std::ostream& out) {
+  const Finding& f = *group.front();
+  out << "::" << Command(level) << " file=" << EscapeProperty(file.path);
   if (f.line >= 1) {
     out << ",line=" << f.line << ",endLine=" << std::max(f.end_line, f.line);
     if (f.column >= 1) {
@@ -71,9 +76,17 @@ void WriteAnnotation(const FileReport& file, const Finding& f, std::ostream& out
       if (f.end_column >= 1) out << ",endColumn=" << f.end_column;
     }
   }
-  out << ",title=" << EscapeProperty(f.rule) << "::" << EscapeData(f.message);
-  if (!f.suggestion.empty()) out << EscapeData("\n" + f.suggestion);
-  out << '\n';
+  std::string title, body;
+  for (const Finding* g : group) {
+    if (!title.empty()) title += ", ";
+    title += g->rule;
+    std::string text = g->message;
+    if (group.size() > 1) text = "[" + g->rule + "] " + text;
+    if (!g->suggestion.empty()) text += "\n" + g->suggestion;
+    if (!body.empty()) body += "\n\n";
+    body += text;
+  }
+  out << ",title=" << EscapeProperty(title) << "::" << EscapeData(body) << '\n';
 }
 
 }  // namespace
@@ -81,14 +94,16 @@ void WriteAnnotation(const FileReport& file, const Finding& f, std::ostream& out
 void WriteGithub(const Report& report, const OutputOptions& opts, std::ostream& out) {
   struct Item {
     const FileReport* file;
-    const Finding* finding;
+    std::vector<const Finding*> group;
+    Severity level;
   };
   // Index 0 = error, 1 = warning, 2 = info; each in report order.
   std::array<std::vector<Item>, 3> by_level;
   for (const FileReport& file : report.files) {
-    for (const Finding& f : file.findings) {
-      int level = 2 - static_cast<int>(f.severity);
-      by_level[level].push_back({&file, &f});
+    for (auto& group : report_internal::GroupByAnchor(file.findings)) {
+      Severity level = Severity::kInfo;
+      for (const Finding* f : group) level = std::max(level, f->severity);
+      by_level[2 - static_cast<int>(level)].push_back({&file, std::move(group), level});
     }
   }
   const bool capped = opts.github_cap >= 0;
@@ -103,8 +118,10 @@ void WriteGithub(const Report& report, const OutputOptions& opts, std::ostream& 
   for (int level = 0; level < 3; ++level) {
     const std::vector<Item>& items = by_level[level];
     std::size_t shown = capped ? std::min(items.size(), limits[level]) : items.size();
-    for (std::size_t i = 0; i < shown; ++i) WriteAnnotation(*items[i].file, *items[i].finding, out);
-    left[level] = items.size() - shown;
+    for (std::size_t i = 0; i < shown; ++i) {
+      WriteAnnotation(*items[i].file, items[i].group, items[i].level, out);
+    }
+    for (std::size_t i = shown; i < items.size(); ++i) left[level] += items[i].group.size();
   }
   std::size_t total_left = left[0] + left[1] + left[2];
   if (total_left == 0) return;

@@ -28,7 +28,6 @@ void CountSeverities(const FileReport& file, Summary* s) {
 
 }  // namespace
 
-
 Summary CountedSummary(const Report& report) {
   Summary s = report.summary;
   s.files = 0;
@@ -205,9 +204,36 @@ std::string SummaryLine(const Summary& s) {
   return line;
 }
 
+std::vector<std::vector<const Finding*>> GroupByAnchor(const std::vector<Finding>& findings) {
+  std::vector<std::vector<const Finding*>> groups;
+  // Findings are sorted by line and column, so a shared anchor lies within
+  // the run of findings at one start; the run is short, so a linear look-up
+  // into the groups it opened is enough.
+  std::size_t run_start = 0;
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    const Finding& f = findings[i];
+    if (i > 0 && (findings[i - 1].line != f.line || findings[i - 1].column != f.column)) {
+      run_start = groups.size();
+    }
+    std::vector<const Finding*>* home = nullptr;
+    if (f.line >= 1) {
+      for (std::size_t g = run_start; g < groups.size() && !home; ++g) {
+        const Finding& a = *groups[g].front();
+        if (a.line == f.line && a.column == f.column && a.end_line == f.end_line &&
+            a.end_column == f.end_column) {
+          home = &groups[g];
+        }
+      }
+    }
+    if (home) {
+      home->push_back(&f);
+    } else {
+      groups.push_back({&f});
+    }
+  }
+  return groups;
+}
+
 }  // namespace claimlint::report_internal
 
-namespace claimlint {
-
-
-}  // namespace claimlint
+namespace claimlint {}  // namespace claimlint

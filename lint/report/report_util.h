@@ -59,4 +59,11 @@ std::string CountNoun(int n, std::string_view noun, std::string_view plural = ""
 // "no findings in 12 files".
 std::string SummaryLine(const Summary& s);
 
+// Findings of one file that share an anchor (the same start and end line and
+// column), in report order: checks that report one finding per missing risk
+// put several on one word, and readers of text and annotations want that word
+// shown once. Findings with no line stay alone. Every finding is in exactly
+// one group.
+std::vector<std::vector<const Finding*>> GroupByAnchor(const std::vector<Finding>& findings);
+
 }  // namespace claimlint::report_internal

@@ -1,5 +1,8 @@
 // Compiler-style text: "path:line:col: severity: message [rule]", the source
-// line, a caret underline, and a summary line.
+// line, a caret underline, and a summary line. Findings that share an anchor
+// (several missing risks on one word) keep a header line each, so that
+// editors' error matchers still see every finding, and show the source line
+// and caret once, under the last of them.
 #include <algorithm>
 #include <sstream>
 #include <string>
@@ -129,7 +132,10 @@ class TextWriter {
 
   void WriteFile(const FileReport& file) {
     LineTable lines(file.source);
-    for (const Finding& f : file.findings) WriteFinding(file, lines, f);
+    for (const auto& group : report_internal::GroupByAnchor(file.findings)) {
+      for (const Finding* f : group) WriteHeader(file, *f);
+      WriteSource(file, lines, *group.front());
+    }
   }
 
   void WriteSummary(const Summary& s) {
@@ -146,7 +152,7 @@ class TextWriter {
     return s;
   }
 
-  void WriteFinding(const FileReport& file, const LineTable& lines, const Finding& f) {
+  void WriteHeader(const FileReport& file, const Finding& f) {
     std::string where = OneLine(file.path) + ":";
     if (f.line > 0) {
       where += std::to_string(f.line) + ":" + std::to_string(f.column) + ":";
@@ -155,6 +161,9 @@ class TextWriter {
     severity += ':';
     out_ << Styled(kBold, where) << ' ' << Styled(SeverityColor(f.severity), severity) << ' '
          << OneLine(f.message) << " [" << OneLine(f.rule) << "]\n";
+  }
+
+  void WriteSource(const FileReport& file, const LineTable& lines, const Finding& f) {
     if (f.line < 1 || f.line > lines.count() || file.source.empty()) return;
     int end_col = f.end_line == f.line ? f.end_column : -1;
     CaretLines caret = RenderCaret(lines.Line(f.line), f.column, end_col);

@@ -34,6 +34,22 @@ TEST(ReportGithubTest, OneCommandPerFinding) {
             "title=claim.immune-boost::Finding of claim.immune-boost.\n");
 }
 
+TEST(ReportGithubTest, FindingsOnOneAnchorAreOneAnnotation) {
+  Finding a = MakeFinding("d.bleeding", Severity::kWarning, 3, 1, 3, 12, Category::kDisclosure);
+  Finding b = MakeFinding("d.fainting", Severity::kError, 3, 1, 3, 12, Category::kDisclosure);
+  a.suggestion = b.suggestion = "";
+  Finding c = MakeFinding("d.other", Severity::kInfo, 3, 1, 3, 5, Category::kDisclosure);
+  c.suggestion = "";
+  Report r = MakeReport({MakeFile("a.md", "", {a, b, c})});
+  auto lines = Lines(Github(r));
+  ASSERT_EQ(lines.size(), 2u);
+  // The most severe level, both rules in the title, both messages in the body.
+  EXPECT_EQ(lines[0],
+            "::error file=a.md,line=3,endLine=3,col=1,endColumn=12,title=d.bleeding%2C d.fainting::"
+            "[d.bleeding] Finding of d.bleeding.%0A%0A[d.fainting] Finding of d.fainting.");
+  EXPECT_EQ(lines[1].substr(0, 19), "::notice file=a.md,");
+}
+
 TEST(ReportGithubTest, EscapesDataAndProperties) {
   Finding f = MakeFinding("x.y", Severity::kWarning, 1, 2, 1, 3);
   f.message = "50% of\r\nreaders: a, b";

@@ -36,6 +36,29 @@ TEST(ReportTextTest, HeaderSourceLineAndCaret) {
   EXPECT_EQ(lines[2], "     ^~~~~~~~~~~~~~~");  // 15 code points
 }
 
+TEST(ReportTextTest, FindingsOnOneAnchorShowTheSourceOnce) {
+  // Three missing risks on one word, then a finding of its own on the next.
+  Report r =
+      MakeReport({MakeFile("a.md", "Acupuncture eases pain.\nCupping too.\n",
+                           {MakeFinding("disclosure.acupuncture.bleeding", Severity::kWarning, 1, 1,
+                                        1, 12, Category::kDisclosure),
+                            MakeFinding("disclosure.acupuncture.fainting", Severity::kWarning, 1, 1,
+                                        1, 12, Category::kDisclosure),
+                            MakeFinding("disclosure.acupuncture.pregnancy", Severity::kWarning, 1,
+                                        1, 1, 12, Category::kDisclosure),
+                            MakeFinding("claim.x", Severity::kWarning, 2, 1, 2, 8)})});
+  auto lines = Lines(Text(r));
+  ASSERT_GE(lines.size(), 8u);
+  EXPECT_EQ(lines[0].substr(0, 16), "a.md:1:1: warnin");
+  EXPECT_NE(lines[0].find("[disclosure.acupuncture.bleeding]"), std::string::npos);
+  EXPECT_NE(lines[1].find("[disclosure.acupuncture.fainting]"), std::string::npos);
+  EXPECT_NE(lines[2].find("[disclosure.acupuncture.pregnancy]"), std::string::npos);
+  EXPECT_EQ(lines[3], "Acupuncture eases pain.");
+  EXPECT_EQ(lines[4], "^~~~~~~~~~~");
+  EXPECT_NE(lines[5].find("[claim.x]"), std::string::npos);
+  EXPECT_EQ(lines[6], "Cupping too.");
+}
+
 TEST(ReportTextTest, CaretCountsCodePointsNotBytes) {
   // "Café " is 5 code points but 6 bytes; "naïve" is 5 code points.
   Report r = MakeReport({MakeFile("a.md", "Café naïve claim\n",
