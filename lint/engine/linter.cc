@@ -1,5 +1,6 @@
 #include "lint/engine/linter.h"
 
+#include "lint/base/limits.h"
 #include "lint/checks/citation_checks.h"
 #include "lint/checks/registry.h"
 #include "lint/citations/analysis.h"
@@ -8,8 +9,36 @@
 #include "lint/suppress/suppressions.h"
 
 namespace claimlint {
+namespace {
 
-Linter::Linter(LinterSetup setup) : setup_(std::move(setup)) {
+// One finding per file when sentences had to be cut to bound the work on
+// them: a claim across a cut is not matched.
+void NoteLongSentences(const Document& doc, const std::vector<Sentence>& sentences,
+                       std::vector<Finding>* findings) {
+  int cut = 0;
+  const Sentence* first = nullptr;
+  for (const Sentence& s : sentences) {
+    if (!s.cut) continue;
+    ++cut;
+    if (!first) first = &s;
+  }
+  if (!first) return;
+  Finding f;
+  f.rule = "meta.long-sentence";
+  f.category = Category::kMeta;
+  f.severity = Severity::kWarning;
+  f.message = "a sentence longer than " + std::to_string(limits::kSentenceBytes) +
+              " bytes was cut into " + std::to_string(cut) +
+              " pieces to bound the work on it; a claim across a cut is not matched";
+  f.begin = f.end = doc.blocks[first->block].map.SourceBegin(first->begin);
+  f.suggestion = "Break the text into sentences, or check that the file is an article.";
+  findings->push_back(std::move(f));
+}
+
+}  // namespace
+
+Linter::Linter(LinterSetup setup, std::string config_dir)
+    : setup_(std::move(setup)), config_dir_(std::move(config_dir)) {
   if (!setup_.library) setup_.library = std::make_shared<ReferenceLibrary>();
   describe_ = DescribeOptionsOf(*setup_.rules);
 }
@@ -19,10 +48,11 @@ LintResult Linter::LintDocument(const Document& doc) const {
   out.findings = doc.input_findings;
   if (doc.lintable) {
     std::vector<Sentence> sentences = SplitDocument(doc);
+    NoteLongSentences(doc, sentences, &out.findings);
     const ReferenceLibrary* library = setup_.library.get();
     ReferenceLibrary merged;
     if (!doc.front_matter.references.empty()) {
-      merged = FrontMatterLibrary(doc, &out.findings);
+      merged = FrontMatterLibrary(doc, config_dir_, &out.findings);
       merged.entries.insert(merged.entries.begin(), library->entries.begin(),
                             library->entries.end());
       library = &merged;
@@ -36,6 +66,18 @@ LintResult Linter::LintDocument(const Document& doc) const {
   if (setup_.policy) setup_.policy->Apply(&out.findings);
   FinalizeFindings(doc, &out.findings);
   return out;
+}
+
+FileReport Linter::NotLinted(const std::string& path, Finding why) const {
+  Document doc = ParseDocument(path, "", !IsPlainTextPath(path));
+  why.begin = why.end = 0;
+  std::vector<Finding> findings{std::move(why)};
+  if (setup_.policy) setup_.policy->Apply(&findings);
+  FinalizeFindings(doc, &findings);
+  FileReport report;
+  report.path = path;
+  report.findings = std::move(findings);
+  return report;
 }
 
 FileReport Linter::Lint(const std::string& path, std::string_view bytes) const {

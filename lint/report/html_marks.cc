@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <map>
+#include <vector>
 #include <mutex>
 
 namespace claimlint::report_internal {
@@ -140,12 +142,6 @@ std::size_t BlockPrefixLength(std::string_view line) {
   }
 }
 
-std::size_t PrefixEnd(std::string_view text, std::size_t pos) {
-  std::size_t start = LineStartOf(text, pos);
-  std::size_t end = LineEndOf(text, pos);
-  return start + BlockPrefixLength(text.substr(start, end - start));
-}
-
 // Not between the CR and LF of a CRLF.
 std::size_t OffCrlf(std::string_view text, std::size_t pos) {
   if (pos > 0 && pos < text.size() && text[pos - 1] == '\r' && text[pos] == '\n') return pos - 1;
@@ -166,89 +162,132 @@ bool IsStructuralLine(std::string_view line) {
          line.find_first_not_of("|-: \t") == std::string_view::npos;
 }
 
-std::string_view LineAround(std::string_view text, std::size_t pos, std::size_t* start) {
-  *start = LineStartOf(text, pos);
-  return text.substr(*start, LineEndOf(text, pos) - *start);
-}
+// What the span moves below need to know about a line, computed once per
+// line: a paragraph on one line may carry thousands of highlights, and
+// rescanning it for each would cost highlights times its length.
+struct LineFacts {
+  std::size_t start = 0, end = 0;  // end: the offset of its terminator
+  bool blank = false, structural = false;
+  std::size_t prefix_end = 0;  // past its block markers
+  // On a table row ("| a | b |"): the trailing pipe (and the blanks before
+  // it), past which a sentinel would make an extra cell; else npos.
+  std::size_t pipe = std::string_view::npos;
+  // Footnote labels "[^label]": the offset of each "[^" and of the first ']'
+  // at or after it (npos when none), in order.
+  std::vector<std::pair<std::size_t, std::size_t>> labels;
+};
 
-// On a table row ("| a | b |"): the offset of the trailing pipe (and the
-// blanks before it), past which a sentinel would make an extra cell; else npos.
-std::size_t TrailingPipe(std::string_view text, std::size_t pos) {
-  std::size_t start;
-  std::string_view line = LineAround(text, pos, &start);
-  std::size_t first = line.find_first_not_of(" \t");
-  std::size_t last = line.find_last_not_of(" \t");
-  if (first == std::string_view::npos || first == last || line[first] != '|' || line[last] != '|') {
-    return std::string_view::npos;
+class LineCache {
+ public:
+  explicit LineCache(std::string_view text) : text_(text) {}
+
+  // The line holding `pos` (a line break belongs to the line it ends; CR and
+  // LF each end one). Valid until the next call.
+  const LineFacts& At(std::size_t pos) {
+    auto it = long_.upper_bound(pos);
+    if (it != long_.begin()) {
+      --it;
+      if (pos <= it->second.end) return it->second;
+    }
+    scratch_ = Compute(pos);
+    if (scratch_.end - scratch_.start < kCacheFrom) return scratch_;
+    return long_.emplace(scratch_.start, std::move(scratch_)).first->second;
   }
-  while (last > 0 && (line[last - 1] == ' ' || line[last - 1] == '\t')) --last;
-  return start + last;
-}
+
+ private:
+  static constexpr std::size_t kCacheFrom = 256;
+
+  LineFacts Compute(std::size_t pos) const {
+    LineFacts f;
+    f.start = LineStartOf(text_, pos);
+    f.end = LineEndOf(text_, pos);
+    std::string_view line = text_.substr(f.start, f.end - f.start);
+    f.blank = line.find_first_not_of(" \t") == std::string_view::npos;
+    f.structural = IsStructuralLine(line);
+    f.prefix_end = f.start + BlockPrefixLength(line);
+    std::size_t first = line.find_first_not_of(" \t");
+    std::size_t last = line.find_last_not_of(" \t");
+    if (first != std::string_view::npos && first != last && line[first] == '|' &&
+        line[last] == '|') {
+      while (last > 0 && (line[last - 1] == ' ' || line[last - 1] == '\t')) --last;
+      f.pipe = f.start + last;
+    }
+    std::size_t close = std::string_view::npos;
+    for (std::size_t i = line.size(); i-- > 0;) {
+      if (line[i] == ']') close = i;
+      if (line[i] == '[' && i + 1 < line.size() && line[i + 1] == '^') {
+        f.labels.push_back({f.start + i, close == std::string_view::npos ? close : f.start + close});
+      }
+    }
+    std::reverse(f.labels.begin(), f.labels.end());
+    return f;
+  }
+
+  std::string_view text_;
+  std::map<std::size_t, LineFacts> long_;  // by start
+  LineFacts scratch_;
+};
 
 // True when `pos` is strictly inside a footnote label "[^label]" on its line
 // (a sentinel there would break the reference); [*b, *e) is the label.
-bool InFootnoteLabel(std::string_view text, std::size_t pos, std::size_t* b, std::size_t* e) {
-  std::size_t start;
-  std::string_view line = LineAround(text, pos, &start);
-  std::size_t at = pos - start;
-  std::size_t open = line.rfind("[^", at == 0 ? 0 : at - 1);
-  if (open == std::string_view::npos || at <= open) return false;
-  std::size_t close = line.find(']', open);
-  if (close == std::string_view::npos || at > close) return false;
-  *b = start + open;
-  *e = start + close + 1;
+bool InFootnoteLabel(const LineFacts& line, std::size_t pos, std::size_t* b, std::size_t* e) {
+  // The last "[^" before pos, and its closing bracket.
+  auto it = std::lower_bound(line.labels.begin(), line.labels.end(), pos,
+                             [](const auto& label, std::size_t p) { return label.first < p; });
+  if (it == line.labels.begin()) return false;
+  --it;
+  if (it->second == std::string_view::npos || pos > it->second) return false;
+  *b = it->first;
+  *e = it->second + 1;
   return true;
 }
 
 // Moves a start (or a point) into the text: off blank and structural lines,
 // line breaks and a line's block markers, and before a table row's trailing pipe.
-std::size_t FixStart(std::string_view text, std::size_t pos) {
+std::size_t FixStart(std::string_view text, LineCache* lines, std::size_t pos) {
   for (;;) {
-    std::size_t start;
-    std::string_view line = LineAround(text, pos, &start);
-    bool blank = line.find_first_not_of(" \t") == std::string_view::npos;
-    if (!blank && !IsStructuralLine(line)) break;  // a sentinel would end a blank line's role
-    std::size_t next = NextLine(text, start + line.size());
+    const LineFacts& line = lines->At(pos);
+    if (!line.blank && !line.structural) break;  // a sentinel would end a blank line's role
+    std::size_t next = NextLine(text, line.end);
     if (next == pos || next >= text.size()) return text.size();
     pos = next;
   }
-  pos = std::max(pos, PrefixEnd(text, pos));
+  const LineFacts& line = lines->At(pos);
+  pos = std::max(pos, line.prefix_end);
   std::size_t b, e;
-  if (InFootnoteLabel(text, pos, &b, &e)) pos = e;
-  std::size_t pipe = TrailingPipe(text, pos);
-  if (pipe != std::string_view::npos && pos > pipe) pos = pipe;
+  if (InFootnoteLabel(line, pos, &b, &e)) pos = e;
+  if (line.pipe != std::string_view::npos && pos > line.pipe) pos = line.pipe;
   return pos;
 }
 
 // Moves an end back into the text: from a line's start, markers or a
 // structural line to the end of the line before, and before a table row's
 // trailing pipe. Never before `floor` (the start).
-std::size_t FixEnd(std::string_view text, std::size_t pos, std::size_t floor) {
+std::size_t FixEnd(std::string_view text, LineCache* lines, std::size_t pos, std::size_t floor) {
   std::size_t b, e;
-  if (InFootnoteLabel(text, pos, &b, &e)) pos = b > floor ? b : e;
+  if (InFootnoteLabel(lines->At(pos), pos, &b, &e)) pos = b > floor ? b : e;
   while (pos > floor) {
-    std::size_t start;
-    std::string_view line = LineAround(text, pos, &start);
-    if (start == 0 || start <= floor) break;
-    if (!IsStructuralLine(line) && pos > PrefixEnd(text, pos)) break;
-    pos = start - 1;
+    const LineFacts& line = lines->At(pos);
+    if (line.start == 0 || line.start <= floor) break;
+    if (!line.structural && pos > line.prefix_end) break;
+    pos = line.start - 1;
     if (pos > 0 && text[pos] == '\n' && text[pos - 1] == '\r') --pos;
   }
-  std::size_t pipe = TrailingPipe(text, pos);
-  if (pipe != std::string_view::npos && pos > pipe) pos = std::max(pipe, floor);
+  const LineFacts& line = lines->At(pos);
+  if (line.pipe != std::string_view::npos && pos > line.pipe) pos = std::max(line.pipe, floor);
   return std::max(pos, floor);
 }
 
-void Normalize(std::string_view text, MarkSpan* s) {
+void Normalize(std::string_view text, LineCache* lines, MarkSpan* s) {
   s->begin = OffCrlf(text, std::min(s->begin, text.size()));
   s->end = OffCrlf(text, std::min(std::max(s->end, s->begin), text.size()));
   if (s->begin == s->end) {
-    s->begin = s->end = FixStart(text, s->begin);
+    s->begin = s->end = FixStart(text, lines, s->begin);
     return;
   }
   while (s->begin < s->end && IsLineBreak(text[s->begin])) ++s->begin;
-  s->begin = FixStart(text, s->begin);
-  s->end = FixEnd(text, std::max(s->end, s->begin), s->begin);
+  s->begin = FixStart(text, lines, s->begin);
+  s->end = FixEnd(text, lines, std::max(s->end, s->begin), s->begin);
 }
 
 void AppendSentinel(std::string_view open, int id, std::string_view close, std::string* out) {
@@ -303,7 +342,8 @@ std::string InsertSentinels(std::string_view source, std::vector<MarkSpan> spans
   for (std::size_t i = 0; i + 3 <= text.size(); ++i) {
     if (IsSentinelAt(text, i, &which)) text.replace(i, 3, "\xEF\xBF\xBD");
   }
-  for (MarkSpan& s : spans) Normalize(text, &s);
+  LineCache lines(text);
+  for (MarkSpan& s : spans) Normalize(text, &lines, &s);
 
   struct Event {
     std::size_t pos;

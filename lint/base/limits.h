@@ -1,0 +1,49 @@
+// Every bound on input-driven work, in one place. Each keeps the cost of a
+// hostile or broken input linear in its size; hitting one gives an input.* or
+// meta.* finding, or an error at file:line:col (exit 2), never an abort.
+// docs/limits.md lists them with what happens when each is hit.
+#pragma once
+
+#include <cstddef>
+
+namespace claimlint::limits {
+
+inline constexpr std::size_t kMiB = std::size_t{1} << 20;
+
+// File sizes, checked before a byte is parsed.
+inline constexpr std::size_t kArticleBytes = 20 * kMiB;      // an article (input.too-large)
+inline constexpr std::size_t kRulePackBytes = 1 * kMiB;      // one rule-pack file
+inline constexpr std::size_t kConfigBytes = 1 * kMiB;        // a .claimlint.yml
+inline constexpr std::size_t kBaselineBytes = 64 * kMiB;     // a baseline file
+inline constexpr std::size_t kLibraryBytes = 32 * kMiB;      // a CSL-JSON or BibTeX library
+inline constexpr std::size_t kReportBytes = 64 * kMiB;       // a JSON report read back
+inline constexpr std::size_t kFrontMatterBytes = 256 * 1024;  // the YAML at an article's top
+
+// Rules: at most this many in one configuration (built-in packs included).
+inline constexpr std::size_t kRules = 5000;
+
+// YAML (packs, configs, front matter): nodes that aliases add when the
+// document is walked. yaml-cpp shares an aliased node, so nested aliases cost
+// nothing to load but are walked once per use.
+inline constexpr std::size_t kYamlAliasNodes = 100000;
+
+// Rule ids (or globs) in one suppression comment: each finding is tested
+// against every rule of the directives that may cover it, and each unused
+// rule is a finding of its own.
+inline constexpr std::size_t kSuppressionRules = 100;
+
+// BibTeX: one value after @string expansion, and all values of a file
+// together (a multiple of its size, plus a constant).
+inline constexpr std::size_t kBibtexValueBytes = 1 * kMiB;
+inline constexpr std::size_t kBibtexExpansionFactor = 4;
+
+// Sentences longer than this are cut (at a space) before rules, the context
+// engine and the citation checks see them: their per-sentence work is then
+// bounded, and the file gets one meta.long-sentence finding.
+inline constexpr std::size_t kSentenceBytes = 4096;
+
+// A pattern's matches rejected by the word-boundary test, per pattern and
+// sentence, before the pattern gives up on that sentence.
+inline constexpr int kBoundaryRetries = 64;
+
+}  // namespace claimlint::limits
