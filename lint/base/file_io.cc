@@ -20,8 +20,8 @@ std::set<FileId>& ReadFiles() {
 
 void Remember(const struct stat& st) {
   std::lock_guard<std::mutex> lock(g_read_mutex);
-  ReadFiles().insert(FileId{static_cast<std::uint64_t>(st.st_dev),
-                            static_cast<std::uint64_t>(st.st_ino)});
+  ReadFiles().insert(
+      FileId{static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino)});
 }
 
 std::string KindOf(mode_t mode) {
@@ -81,8 +81,9 @@ Result<std::string> ReadRegularFile(const std::string& path, const ReadOptions& 
   }
   if (!S_ISREG(st.st_mode)) {
     ::close(fd);
-    return Error{path, 0, 0, "the " + Role(options) + " is " + KindOf(st.st_mode) +
-                                 ", not a regular file; not read"};
+    return Error{
+        path, 0, 0,
+        "the " + Role(options) + " is " + KindOf(st.st_mode) + ", not a regular file; not read"};
   }
   if (static_cast<std::uint64_t>(st.st_size) > options.limit) {
     ::close(fd);
@@ -110,7 +111,8 @@ Result<std::string> ReadStandardInput(const ReadOptions& options) {
   std::string bytes;
   int error = 0;
   if (!ReadAll(STDIN_FILENO, options.limit, 0, &bytes, &error)) {
-    return Error{"<stdin>", 0, 0, std::string("cannot read standard input: ") + std::strerror(error)};
+    return Error{"<stdin>", 0, 0,
+                 std::string("cannot read standard input: ") + std::strerror(error)};
   }
   if (bytes.size() > options.limit) return TooLarge("<stdin>", options);
   return bytes;

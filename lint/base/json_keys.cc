@@ -37,11 +37,21 @@ std::size_t ReadString(std::string_view s, std::size_t i, std::string* out) {
     }
     char e = s[++i];
     switch (e) {
-      case 'b': *out += '\b'; break;
-      case 'f': *out += '\f'; break;
-      case 'n': *out += '\n'; break;
-      case 'r': *out += '\r'; break;
-      case 't': *out += '\t'; break;
+      case 'b':
+        *out += '\b';
+        break;
+      case 'f':
+        *out += '\f';
+        break;
+      case 'n':
+        *out += '\n';
+        break;
+      case 'r':
+        *out += '\r';
+        break;
+      case 't':
+        *out += '\t';
+        break;
       case 'u': {
         char32_t cp = Hex4(s, i + 1);
         i += 4;
@@ -56,7 +66,8 @@ std::size_t ReadString(std::string_view s, std::size_t i, std::string* out) {
         AppendUtf8(cp, out);
         break;
       }
-      default: *out += e;
+      default:
+        *out += e;
     }
   }
   return s.size();

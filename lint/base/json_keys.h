@@ -10,9 +10,9 @@
 namespace claimlint {
 
 struct DuplicateKey {
-  std::size_t offset = 0;       // of the repeated key's opening quote
-  std::size_t first = 0;        // of the first one
-  std::string key;              // decoded
+  std::size_t offset = 0;  // of the repeated key's opening quote
+  std::size_t first = 0;   // of the first one
+  std::string key;         // decoded
 };
 
 // The first key repeated within one object of `json`, which must be valid

@@ -11,12 +11,12 @@ namespace claimlint::limits {
 inline constexpr std::size_t kMiB = std::size_t{1} << 20;
 
 // File sizes, checked before a byte is parsed.
-inline constexpr std::size_t kArticleBytes = 20 * kMiB;      // an article (input.too-large)
-inline constexpr std::size_t kRulePackBytes = 1 * kMiB;      // one rule-pack file
-inline constexpr std::size_t kConfigBytes = 1 * kMiB;        // a .claimlint.yml
-inline constexpr std::size_t kBaselineBytes = 64 * kMiB;     // a baseline file
-inline constexpr std::size_t kLibraryBytes = 32 * kMiB;      // a CSL-JSON or BibTeX library
-inline constexpr std::size_t kReportBytes = 64 * kMiB;       // a JSON report read back
+inline constexpr std::size_t kArticleBytes = 20 * kMiB;       // an article (input.too-large)
+inline constexpr std::size_t kRulePackBytes = 1 * kMiB;       // one rule-pack file
+inline constexpr std::size_t kConfigBytes = 1 * kMiB;         // a .claimlint.yml
+inline constexpr std::size_t kBaselineBytes = 64 * kMiB;      // a baseline file
+inline constexpr std::size_t kLibraryBytes = 32 * kMiB;       // a CSL-JSON or BibTeX library
+inline constexpr std::size_t kReportBytes = 64 * kMiB;        // a JSON report read back
 inline constexpr std::size_t kFrontMatterBytes = 256 * 1024;  // the YAML at an article's top
 
 // Rules: at most this many in one configuration (built-in packs included).

@@ -193,8 +193,8 @@ Status OutputFile::Commit() {
   if (is_stdout()) {
     committed_ = true;
     if (!flushed || buf_.error() != 0) {
-      return Error{"claimlint", 0, 0, "cannot write the report to standard output: " +
-                                          ErrnoText(buf_.error())};
+      return Error{"claimlint", 0, 0,
+                   "cannot write the report to standard output: " + ErrnoText(buf_.error())};
     }
     return {};
   }

@@ -7,8 +7,8 @@
 #pragma once
 
 #include <memory>
-#include <set>
 #include <ostream>
+#include <set>
 #include <streambuf>
 #include <string>
 

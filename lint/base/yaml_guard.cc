@@ -87,8 +87,8 @@ class Guard : public YAML::EventHandler {
     if (f.at_key && duplicates_ && scalar) {
       auto [it, fresh] = f.keys.emplace(*scalar, mark.line + 1);
       if (!fresh) {
-        Fail(mark, "duplicate key '" + *scalar + "' (first on line " +
-                       std::to_string(it->second) + ")");
+        Fail(mark,
+             "duplicate key '" + *scalar + "' (first on line " + std::to_string(it->second) + ")");
       }
     }
     f.at_key = !f.at_key;

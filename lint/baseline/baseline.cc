@@ -1,12 +1,5 @@
 #include "lint/baseline/baseline.h"
 
-#include "lint/base/file_io.h"
-#include "lint/base/json_keys.h"
-#include "lint/base/limits.h"
-#include "lint/base/output_file.h"
-#include "lint/base/utf8.h"
-#include "lint/text/source_index.h"
-
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -15,6 +8,13 @@
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 #include <variant>
+
+#include "lint/base/file_io.h"
+#include "lint/base/json_keys.h"
+#include "lint/base/limits.h"
+#include "lint/base/output_file.h"
+#include "lint/base/utf8.h"
+#include "lint/text/source_index.h"
 
 #ifndef CLAIMLINT_VERSION
 #define CLAIMLINT_VERSION "0.0.0"
@@ -181,9 +181,9 @@ Result<Baseline> ParseBaseline(std::string_view text, const std::string& filenam
   if (auto dup = FindDuplicateJsonKey(text)) {
     Position at = SourceIndex(text).At(text, dup->offset);
     Position first = SourceIndex(text).At(text, dup->first);
-    return Error{filename, at.line, at.column,
-                 "duplicate key \"" + dup->key + "\" (first on line " + std::to_string(first.line) +
-                     ")"};
+    return Error{
+        filename, at.line, at.column,
+        "duplicate key \"" + dup->key + "\" (first on line " + std::to_string(first.line) + ")"};
   }
   return Reader(text, filename).Read(doc);
 }
@@ -196,7 +196,8 @@ Result<Baseline> ReadBaseline(const std::string& path) {
 
 void AddEntries(const std::string& path, const std::vector<Finding>& findings, Baseline* b) {
   std::string name = RecordedName(path);
-  for (const Finding& x : findings) b->entries.push_back({name, x.rule, x.fingerprint, x.line, x.excerpt});
+  for (const Finding& x : findings)
+    b->entries.push_back({name, x.rule, x.fingerprint, x.line, x.excerpt});
 }
 
 void SortEntries(Baseline* b) { std::sort(b->entries.begin(), b->entries.end(), EntryLess); }

@@ -53,8 +53,8 @@ void ListRules(const RuleSet& rules, std::ostream& out) {
   for (const Rule* r : sorted) {
     std::string sev(SeverityName(r->severity));
     std::string id = Printable(r->id);
-    out << id << std::string(width + 2 - id.size(), ' ') << sev
-        << std::string(9 - sev.size(), ' ') << CategoryName(r->category) << "\n";
+    out << id << std::string(width + 2 - id.size(), ' ') << sev << std::string(9 - sev.size(), ' ')
+        << CategoryName(r->category) << "\n";
   }
   out << sorted.size() << " rules\n";
 }
@@ -68,7 +68,8 @@ int ExplainRule(const RuleSet& rules, const std::string& id, std::ostream& out, 
   const Rule& r = rules.rules()[i];
   out << Printable(r.id) << " (" << CategoryName(r.category) << ", " << SeverityName(r.severity)
       << ")\n";
-  if (!r.pack.empty()) out << "pack: " << Printable(r.pack) << "  (" << Printable(r.loc.file) << ")\n";
+  if (!r.pack.empty())
+    out << "pack: " << Printable(r.pack) << "  (" << Printable(r.loc.file) << ")\n";
   out << "\nmessage: " << Printable(r.message) << "\n";
   if (!r.suggestion.empty()) out << "suggestion: " << Printable(r.suggestion) << "\n";
   if (!r.why.empty()) out << "\nwhy: " << Printable(r.why) << "\n";

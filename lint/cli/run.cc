@@ -370,8 +370,7 @@ int Run(const Options& o, const std::vector<Job>& jobs, const Profiles& profiles
     if (out.is_stdout()) out.stream().flush();
     for (const std::string& e : errors) std::cerr << "claimlint: " << e << "\n";
     std::cerr << "claimlint: the run failed; "
-              << (out.is_stdout() ? "the report above is incomplete"
-                                  : "the report was not written")
+              << (out.is_stdout() ? "the report above is incomplete" : "the report was not written")
               << "\n";
     return 2;
   }

@@ -91,8 +91,8 @@ Result<const Profile*> Profiles::Build(const std::string& config_path) {
   if (!library.ok()) return library.error();
   profile->rules = rule_set.value();
   profile->policy = std::make_shared<const RulePolicy>(profile->config, inputs);
-  profile->linter = std::make_unique<Linter>(LinterSetup{
-      profile->rules, ContextClassifier::Builtin(), library.value(), profile->policy},
+  profile->linter = std::make_unique<Linter>(
+      LinterSetup{profile->rules, ContextClassifier::Builtin(), library.value(), profile->policy},
       profile->config.dir);
   profile->fail_on = options_.fail_on ? *options_.fail_on
                                       : profile->config.fail_on.value_or(FailOn::kError);

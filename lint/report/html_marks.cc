@@ -7,8 +7,8 @@
 #include <cctype>
 #include <cstdlib>
 #include <map>
-#include <vector>
 #include <mutex>
+#include <vector>
 
 namespace claimlint::report_internal {
 namespace {
@@ -216,7 +216,8 @@ class LineCache {
     for (std::size_t i = line.size(); i-- > 0;) {
       if (line[i] == ']') close = i;
       if (line[i] == '[' && i + 1 < line.size() && line[i + 1] == '^') {
-        f.labels.push_back({f.start + i, close == std::string_view::npos ? close : f.start + close});
+        f.labels.push_back(
+            {f.start + i, close == std::string_view::npos ? close : f.start + close});
       }
     }
     std::reverse(f.labels.begin(), f.labels.end());

@@ -35,7 +35,8 @@ class LineTable {
 
   std::string_view text_;
   std::vector<std::size_t> starts_, ends_;
-  mutable std::unordered_map<int, std::vector<std::size_t>> samples_;  // line -> byte of column 1 + k*kStep
+  mutable std::unordered_map<int, std::vector<std::size_t>>
+      samples_;  // line -> byte of column 1 + k*kStep
 };
 
 // Rule lookup by id over report.rules (nullptr when unknown or no rules).

@@ -82,7 +82,8 @@ class ShownLine {
   // The cell where code point column `column` (1-based) starts; cells() past the end.
   int CellOf(int column) const {
     if (column < 1 || column_cell_.empty()) return column < 1 ? 0 : cells_;
-    std::size_t k = std::min(static_cast<std::size_t>((column - 1) / kStep), column_cell_.size() - 1);
+    std::size_t k =
+        std::min(static_cast<std::size_t>((column - 1) / kStep), column_cell_.size() - 1);
     int col = static_cast<int>(k) * kStep + 1, cell = column_cell_[k];
     for (std::size_t i = column_byte_[k]; i < line_.size() && col < column; ++col) {
       std::size_t len = 1;
@@ -163,8 +164,8 @@ std::string Inert(std::string line) {
     std::size_t len = 1;
     char32_t cp = DecodeAt(line, i, &len);
     bool blank = cp == ' ' || cp == '\t' || cp == 0xA0 || cp == 0x1680 ||
-                 (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 ||
-                 cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == 0x85 || cp == 0xFEFF;
+                 (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F ||
+                 cp == 0x205F || cp == 0x3000 || cp == 0x85 || cp == 0xFEFF;
     if (!blank) break;
     i += len;
   }
@@ -200,7 +201,6 @@ class TextWriter {
     for (const Finding& f : file.findings) WriteFinding(file, lines, f);
   }
 
-
   void WriteSummary(const Summary& s) {
     if (s.findings > 0) out_ << '\n';
     out_ << Styled(kBold, report_internal::SummaryLine(s)) << '\n';
@@ -231,8 +231,8 @@ class TextWriter {
     }
     std::string severity(SeverityName(f.severity));
     severity += ':';
-    out_ << Styled(kBold, Inert(where)) << ' ' << Styled(SeverityColor(f.severity), severity)
-         << ' ' << OneLine(f.message) << " [" << OneLine(f.rule) << "]\n";
+    out_ << Styled(kBold, Inert(where)) << ' ' << Styled(SeverityColor(f.severity), severity) << ' '
+         << OneLine(f.message) << " [" << OneLine(f.rule) << "]\n";
     if (f.line < 1 || f.line > lines.count() || file.source.empty()) return;
     int end_col = f.end_line == f.line ? f.end_column : -1;
     CaretLines caret = RenderCaret(Shown(lines, f.line), f.column, end_col);

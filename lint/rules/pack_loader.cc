@@ -7,12 +7,12 @@
 #include <filesystem>
 #include <set>
 
+#include "lint/base/context_kind.h"
 #include "lint/base/edit_distance.h"
 #include "lint/base/file_io.h"
+#include "lint/base/finding.h"
 #include "lint/base/limits.h"
 #include "lint/base/yaml_guard.h"
-#include "lint/base/finding.h"
-#include "lint/base/context_kind.h"
 #include "lint/data/builtin_files.h"
 
 namespace claimlint {
@@ -48,7 +48,8 @@ bool ValidRuleId(std::string_view id) {
   }
   // C1 controls (U+0080..U+009F) are C2 80..C2 9F in UTF-8.
   for (std::size_t i = 0; i + 1 < id.size(); ++i) {
-    if (static_cast<unsigned char>(id[i]) == 0xC2 && static_cast<unsigned char>(id[i + 1]) >= 0x80 &&
+    if (static_cast<unsigned char>(id[i]) == 0xC2 &&
+        static_cast<unsigned char>(id[i + 1]) >= 0x80 &&
         static_cast<unsigned char>(id[i + 1]) <= 0x9F) {
       return false;
     }

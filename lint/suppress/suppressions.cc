@@ -167,8 +167,8 @@ ParsedDirectives ParseDirectives(const Document& doc) {
       for (const auto& k : kKeywords) {
         if (EditDistance(word, k.name) < EditDistance(word, best)) best = k.name;
       }
-      out.bad.push_back(Bad(*c, "unknown suppression '" + tokens[0].text + "'; did you mean '" + best +
-                                    "'? It suppresses nothing."));
+      out.bad.push_back(Bad(*c, "unknown suppression '" + tokens[0].text + "'; did you mean '" +
+                                    best + "'? It suppresses nothing."));
       continue;
     }
     Directive d;
@@ -180,8 +180,10 @@ ParsedDirectives ParseDirectives(const Document& doc) {
     d.line = c->line;
     if (tokens.size() - 1 > limits::kSuppressionRules) {
       out.bad.push_back(Bad(*c, "'" + std::string(kw->name) + "' names " +
-                                    std::to_string(tokens.size() - 1) + " rules; a directive may "
-                                    "name at most " + std::to_string(limits::kSuppressionRules) +
+                                    std::to_string(tokens.size() - 1) +
+                                    " rules; a directive may "
+                                    "name at most " +
+                                    std::to_string(limits::kSuppressionRules) +
                                     " (docs/limits.md). It suppresses nothing"));
       continue;
     }
