@@ -167,7 +167,10 @@ struct DocTexts {
   // The rules' list patterns that can match `joined` / `visible` / each
   // block's text at all.
   std::vector<char> may_joined, may_visible;
-  std::vector<std::vector<char>> may_block;
+  // For each block, the rules whose topic can match its text (sorted): a
+  // list of the few, not a flag per pattern, so that memory stays linear in
+  // the number of blocks.
+  std::vector<std::vector<int>> block_topics;
 };
 
 DocTexts MakeDocTexts(const CheckInput& in) {
@@ -191,13 +194,22 @@ DocTexts MakeDocTexts(const CheckInput& in) {
   }
   // One literal scan per block gives the blocks' candidates; the joined text
   // adds link destinations and the title.
-  t.may_block.resize(doc.blocks.size());
+  std::vector<int> topic_rules;
+  for (std::size_t r = 0; r < in.rules.rules().size(); ++r) {
+    if (!in.rules.rules()[r].topic.empty()) topic_rules.push_back(static_cast<int>(r));
+  }
+  t.block_topics.resize(doc.blocks.size());
+  std::vector<char> may;
   for (std::size_t b = 0; b < doc.blocks.size(); ++b) {
-    in.rules.ListCandidates(doc.blocks[b].text, &t.may_block[b]);
+    may.clear();
+    in.rules.ListCandidates(doc.blocks[b].text, &may);
+    for (int r : topic_rules) {
+      if (in.rules.ListMayMatch(may, r, RuleSet::List::kTopic)) t.block_topics[b].push_back(r);
+    }
     if (b == 0) {
-      t.may_joined = t.may_block[b];
+      t.may_joined = may;
     } else {
-      for (std::size_t k = 0; k < t.may_joined.size(); ++k) t.may_joined[k] |= t.may_block[b][k];
+      for (std::size_t k = 0; k < t.may_joined.size(); ++k) t.may_joined[k] |= may[k];
     }
   }
   for (const Link& link : doc.links) in.rules.ListCandidates(link.destination, &t.may_joined);
@@ -268,7 +280,8 @@ TopicMentions Mentions(const CheckInput& in, int rule_index, const DocTexts& t) 
     auto [si, s_last] = t.block_sentences[bi];
     if (si == s_last) continue;
     const Block& block = doc.blocks[bi];
-    if (!in.rules.ListMayMatch(t.may_block[bi], rule_index, RuleSet::List::kTopic)) continue;
+    const std::vector<int>& topics = t.block_topics[bi];
+    if (!std::binary_search(topics.begin(), topics.end(), rule_index)) continue;
     std::vector<Span> spans =
         FindAll(rule.topic, c.topic, rule.case_sensitive, rule.word_boundary, block.text);
     if (spans.empty()) continue;

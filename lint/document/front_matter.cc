@@ -4,6 +4,9 @@
 
 #include <memory>
 
+#include "lint/base/limits.h"
+#include "lint/base/yaml_guard.h"
+
 namespace claimlint {
 namespace {
 
@@ -103,6 +106,30 @@ void ExtractFrontMatter(std::string_view text, std::string* blanked, FrontMatter
       for (std::size_t i = 0; i < line_end; ++i) {
         char c = (*blanked)[i];
         if (c != '\n' && c != '\r') (*blanked)[i] = ' ';
+      }
+      // Bounded before yaml-cpp sees it: its size, and what its aliases
+      // would add to the walk below.
+      if (body.size() > limits::kFrontMatterBytes) {
+        findings->push_back(FrontMatterFinding(
+            "front matter larger than " + std::to_string(limits::kFrontMatterBytes / 1024) +
+                " KiB (the limit; see docs/limits.md); not read",
+            0, end));
+        return;
+      }
+      YamlGuardOptions guard;
+      guard.reject_duplicate_keys = false;
+      if (Status st = CheckYamlDocument(body, "front matter", guard); !st.ok()) {
+        std::size_t at = body_begin;
+        for (int line = 1; line < st.error().line && at < pos; ++line) {
+          std::size_t le, ln;
+          LineAt(text, at, &le, &ln);
+          at = ln;
+        }
+        std::size_t le, ln;
+        LineAt(text, at, &le, &ln);
+        findings->push_back(FrontMatterFinding(
+            "front matter not read: " + st.error().message, at, le > at ? le : at));
+        return;
       }
       try {
         YAML::Node data = YAML::Load(body);

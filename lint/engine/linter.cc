@@ -1,5 +1,7 @@
 #include "lint/engine/linter.h"
 
+#include <algorithm>
+
 #include "lint/base/limits.h"
 #include "lint/checks/citation_checks.h"
 #include "lint/checks/registry.h"
@@ -10,6 +12,8 @@
 
 namespace claimlint {
 namespace {
+
+Finding MetaFinding(const char* rule, std::string message, std::size_t at);
 
 // One finding per file when sentences had to be cut to bound the work on
 // them: a claim across a cut is not matched.
@@ -23,16 +27,40 @@ void NoteLongSentences(const Document& doc, const std::vector<Sentence>& sentenc
     if (!first) first = &s;
   }
   if (!first) return;
-  Finding f;
-  f.rule = "meta.long-sentence";
-  f.category = Category::kMeta;
-  f.severity = Severity::kWarning;
-  f.message = "a sentence longer than " + std::to_string(limits::kSentenceBytes) +
-              " bytes was cut into " + std::to_string(cut) +
-              " pieces to bound the work on it; a claim across a cut is not matched";
-  f.begin = f.end = doc.blocks[first->block].map.SourceBegin(first->begin);
+  Finding f = MetaFinding("meta.long-sentence",
+                          "sentences longer than " + std::to_string(limits::kSentenceBytes) +
+                              " bytes were cut (" + std::to_string(cut) +
+                              " pieces) to bound the work on them; a claim across a cut is "
+                              "not matched",
+                          doc.blocks[first->block].map.SourceBegin(first->begin));
   f.suggestion = "Break the text into sentences, or check that the file is an article.";
   findings->push_back(std::move(f));
+}
+
+Finding MetaFinding(const char* rule, std::string message, std::size_t at) {
+  Finding f;
+  f.rule = rule;
+  f.category = Category::kMeta;
+  f.severity = Severity::kWarning;
+  f.message = std::move(message);
+  f.begin = f.end = at;
+  f.suggestion = "Split the file, or check that it is an article.";
+  return f;
+}
+
+// At most limits::kFindings findings per file, the first by position: the
+// report and every format cost their number times their size.
+void CapFindings(std::vector<Finding>* findings) {
+  if (findings->size() <= limits::kFindings) return;
+  std::stable_sort(findings->begin(), findings->end(),
+                   [](const Finding& a, const Finding& b) { return a.begin < b.begin; });
+  std::size_t at = (*findings)[limits::kFindings].begin;
+  findings->resize(limits::kFindings);
+  findings->push_back(MetaFinding("meta.too-many-findings",
+                                  "more than " + std::to_string(limits::kFindings) +
+                                      " findings in this file; those after this point are not "
+                                      "reported",
+                                  at));
 }
 
 }  // namespace
@@ -58,12 +86,21 @@ LintResult Linter::LintDocument(const Document& doc) const {
       library = &merged;
     }
     CitationAnalysis citations = AnalyzeCitations({doc, sentences, *library, describe_});
+    if (citations.citations_truncated) {
+      const Block& block = doc.blocks[static_cast<std::size_t>(citations.truncated_block)];
+      out.findings.push_back(MetaFinding(
+          "meta.too-many-citations",
+          "more than " + std::to_string(limits::kCitations) +
+              " citations in this file; those after this point were not read",
+          block.map.SourceBegin(citations.truncated_offset)));
+    }
     FileFacts facts;
     CheckInput in{doc, sentences, *setup_.rules, *setup_.context, *library, citations, &facts};
     RunChecks(in, &out.findings);
     if (!doc.comments.empty()) out.suppressed = ApplySuppressions(doc, &out.findings).suppressed;
   }
   if (setup_.policy) setup_.policy->Apply(&out.findings);
+  CapFindings(&out.findings);
   FinalizeFindings(doc, &out.findings);
   return out;
 }

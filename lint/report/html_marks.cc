@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <deque>
 #include <map>
 #include <mutex>
 #include <vector>
@@ -337,6 +338,20 @@ std::string EscapeHtml(std::string_view text) {
   return out;
 }
 
+std::string InertColons(std::string html) {
+  if (html.find("::") == std::string::npos) return html;
+  std::string out;
+  out.reserve(html.size() + 16);
+  for (std::size_t i = 0; i < html.size(); ++i) {
+    if (html[i] == ':' && i + 1 < html.size() && html[i + 1] == ':') {
+      out += "&#58;";
+    } else {
+      out += html[i];
+    }
+  }
+  return out;
+}
+
 std::string InsertSentinels(std::string_view source, std::vector<MarkSpan> spans) {
   std::string text(source);
   int which = 0;
@@ -497,12 +512,24 @@ namespace {
 
 enum class Kind { kText, kStart, kEnd, kVoid, kOther, kSentStart, kSentEnd };
 
+// Views into the rendered HTML, or into Tokens::owned for the tags that had
+// to change: a long article has millions of tokens.
 struct Token {
   Kind kind = Kind::kText;
-  std::string text;
-  std::string name;                       // lower-case tag name
+  std::string_view text;
+  std::string_view name;                  // lower-case tag name
   int id = -1;                            // sentinels
   std::size_t match = std::string::npos;  // start tags: index of the end tag
+};
+
+struct Tokens {
+  std::deque<Token> list;          // no reallocation peak
+  std::deque<std::string> owned;  // stable addresses
+
+  std::string_view Keep(std::string s) {
+    owned.push_back(std::move(s));
+    return owned.back();
+  }
 };
 
 bool IsVoidTag(std::string_view name) {
@@ -578,11 +605,11 @@ std::string TagName(std::string_view tag) {
 
 Token TextToken(std::string_view text) {
   Token t;
-  t.text = std::string(text);
+  t.text = text;
   return t;
 }
 
-void AddText(std::string_view text, std::vector<Token>* out) {
+void AddText(std::string_view text, std::deque<Token>* out) {
   std::size_t run = 0;
   for (std::size_t i = 0; i < text.size();) {
     int kind, id;
@@ -604,8 +631,12 @@ void AddText(std::string_view text, std::vector<Token>* out) {
   if (run < text.size()) out->push_back(TextToken(text.substr(run)));
 }
 
-void Tokenize(std::string_view html, std::string_view id_prefix, std::vector<Token>* out,
+void Tokenize(std::string_view html, std::string_view id_prefix, Tokens* tokens,
               std::set<int>* lost) {
+  std::deque<Token>* out = &tokens->list;
+  auto keep = [&](std::string_view raw, std::string cleaned) {
+    return cleaned == raw ? raw : tokens->Keep(std::move(cleaned));
+  };
   std::size_t i = 0;
   while (i < html.size()) {
     std::size_t lt = html.find('<', i);
@@ -618,12 +649,14 @@ void Tokenize(std::string_view html, std::string_view id_prefix, std::vector<Tok
       gt = html.find("-->", lt + 4);
       gt = gt == std::string_view::npos ? html.size() : gt + 3;
       t.kind = Kind::kOther;
-      t.text = CleanTag(html.substr(lt, gt - lt), lost);
+      t.text = keep(html.substr(lt, gt - lt), CleanTag(html.substr(lt, gt - lt), lost));
     } else {
       gt = html.find('>', lt);
       gt = gt == std::string_view::npos ? html.size() : gt + 1;
       std::string_view tag = html.substr(lt, gt - lt);
-      t.name = TagName(tag);
+      std::string name = TagName(tag);
+      std::size_t at = tag.find(name);
+      t.name = at != std::string_view::npos ? tag.substr(at, name.size()) : tokens->Keep(name);
       if (tag.size() > 1 && tag[1] == '/') {
         t.kind = Kind::kEnd;
       } else if (tag.size() > 1 && (tag[1] == '!' || tag[1] == '?')) {
@@ -633,7 +666,7 @@ void Tokenize(std::string_view html, std::string_view id_prefix, std::vector<Tok
       } else {
         t.kind = Kind::kStart;
       }
-      t.text = PrefixIds(CleanTag(tag, lost), id_prefix);
+      t.text = keep(tag, PrefixIds(CleanTag(tag, lost), id_prefix));
     }
     out->push_back(std::move(t));
     i = gt;
@@ -666,7 +699,7 @@ class Marker {
          const std::map<int, std::size_t>& end_index)
       : styles_(styles), valid_(valid), end_index_(end_index) {}
 
-  void Run(const std::vector<Token>& tokens) {
+  void Run(const std::deque<Token>& tokens) {
     for (const Token& t : tokens) {
       switch (t.kind) {
         case Kind::kText:
@@ -791,9 +824,10 @@ class Marker {
 
 std::string ApplyMarks(std::string_view html, const std::map<int, MarkStyle>& styles,
                        std::string_view id_prefix, std::set<int>* highlighted) {
-  std::vector<Token> tokens;
+  Tokens all;
   std::set<int> lost;
-  Tokenize(html, id_prefix, &tokens, &lost);
+  Tokenize(html, id_prefix, &all, &lost);
+  const std::deque<Token>& tokens = all.list;
   // A highlight needs exactly one start and one end sentinel, in that order,
   // both in text.
   std::map<int, int> starts, ends;
