@@ -4,10 +4,10 @@
 #include <set>
 
 #include "lint/base/limits.h"
-#include "lint/references/article_refs.h"
 #include "lint/citations/extract.h"
 #include "lint/citations/helpers.h"
 #include "lint/citations/resolve.h"
+#include "lint/references/article_refs.h"
 #include "lint/text/fold.h"
 
 namespace claimlint {

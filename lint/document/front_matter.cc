@@ -127,8 +127,8 @@ void ExtractFrontMatter(std::string_view text, std::string* blanked, FrontMatter
         }
         std::size_t le, ln;
         LineAt(text, at, &le, &ln);
-        findings->push_back(FrontMatterFinding(
-            "front matter not read: " + st.error().message, at, le > at ? le : at));
+        findings->push_back(FrontMatterFinding("front matter not read: " + st.error().message, at,
+                                               le > at ? le : at));
         return;
       }
       try {

@@ -88,11 +88,11 @@ LintResult Linter::LintDocument(const Document& doc) const {
     CitationAnalysis citations = AnalyzeCitations({doc, sentences, *library, describe_});
     if (citations.citations_truncated) {
       const Block& block = doc.blocks[static_cast<std::size_t>(citations.truncated_block)];
-      out.findings.push_back(MetaFinding(
-          "meta.too-many-citations",
-          "more than " + std::to_string(limits::kCitations) +
-              " citations in this file; those after this point were not read",
-          block.map.SourceBegin(citations.truncated_offset)));
+      out.findings.push_back(
+          MetaFinding("meta.too-many-citations",
+                      "more than " + std::to_string(limits::kCitations) +
+                          " citations in this file; those after this point were not read",
+                      block.map.SourceBegin(citations.truncated_offset)));
     }
     FileFacts facts;
     CheckInput in{doc, sentences, *setup_.rules, *setup_.context, *library, citations, &facts};

@@ -523,7 +523,7 @@ struct Token {
 };
 
 struct Tokens {
-  std::deque<Token> list;          // no reallocation peak
+  std::deque<Token> list;         // no reallocation peak
   std::deque<std::string> owned;  // stable addresses
 
   std::string_view Keep(std::string s) {

@@ -229,9 +229,9 @@ class HtmlWriter {
       styles.emplace(id, std::move(style));
     }
     std::string text = report_internal::InsertSentinels(fenced.text, std::move(spans));
-    std::string html = report_internal::InertColons(
-        markdown ? report_internal::RenderMarkdownHtml(text)
-                 : report_internal::RenderPlainTextHtml(text));
+    std::string html =
+        report_internal::InertColons(markdown ? report_internal::RenderMarkdownHtml(text)
+                                              : report_internal::RenderPlainTextHtml(text));
     return report_internal::ApplyMarks(html, styles, "a" + std::to_string(index) + "-",
                                        highlighted);
   }
