@@ -25,6 +25,7 @@
 #include "lint/engine/ordered_run.h"
 #include "lint/engine/profiles.h"
 #include "lint/report/sinks.h"
+#include "lint/lsp/lsp_main.h"
 
 namespace claimlint {
 namespace fs = std::filesystem;
@@ -443,6 +444,7 @@ int RunCommand(int argc, char** argv) {
 }  // namespace
 
 int RunCli(int argc, char** argv) {
+  if (argc > 1 && std::string_view(argv[1]) == "lsp") return lsp::RunLsp(argc - 1, argv + 1);
   std::ios::sync_with_stdio(false);
   int code = RunCommand(argc, argv);
   // --help, --list-rules, --print-config ...: their writes are checked too.

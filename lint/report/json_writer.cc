@@ -127,6 +127,7 @@ void WriteFinding(const Finding& f, bool first, JsonOut* j) {
   j->Field(5, "excerpt", f.excerpt);
   j->Field(5, "sentence", f.sentence);
   j->Field(5, "context", f.context);
+  if (!f.strength.empty()) j->Field(5, "strength", f.strength);
   j->Field(5, "suggestion", f.suggestion);
   j->Field(5, "fingerprint", f.fingerprint);
   j->Newline(4);
@@ -221,6 +222,7 @@ class Reader {
         !String(j, "excerpt", where, false, &f->excerpt) ||
         !String(j, "sentence", where, false, &f->sentence) ||
         !String(j, "context", where, false, &f->context) ||
+        !String(j, "strength", where, false, &f->strength) ||
         !String(j, "suggestion", where, false, &f->suggestion) ||
         !String(j, "fingerprint", where, false, &f->fingerprint)) {
       return false;
