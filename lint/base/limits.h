@@ -29,6 +29,9 @@ inline constexpr std::size_t kRules = 5000;
 // document is walked. yaml-cpp shares an aliased node, so nested aliases cost
 // nothing to load but are walked once per use.
 inline constexpr std::size_t kYamlAliasNodes = 100000;
+// ... and the bytes of the scalars they repeat (one long string aliased many
+// times is as costly as many nodes).
+inline constexpr std::size_t kYamlAliasBytes = 4 * kMiB;
 
 // Rule ids (or globs) in one suppression comment: each finding is tested
 // against every rule of the directives that may cover it, and each unused

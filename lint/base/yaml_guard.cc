@@ -42,14 +42,23 @@ class Guard : public YAML::EventHandler {
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     if (error) return;
     auto it = sizes_.find(anchor);
-    std::size_t size = it == sizes_.end() ? 1 : it->second;
-    alias_nodes_ += size;
+    Size size = it == sizes_.end() ? Size{1, 0} : it->second;
+    alias_nodes_ += size.nodes;
+    alias_bytes_ += size.bytes;
     if (alias_nodes_ > max_alias_) {
       Fail(mark, "YAML aliases here expand the document by more than " +
                      std::to_string(max_alias_) + " nodes (the limit; see docs/limits.md)");
       return;
     }
-    nodes_ += size;
+    // A few aliases of one long string are as costly as many nodes.
+    if (alias_bytes_ > limits::kYamlAliasBytes) {
+      Fail(mark, "YAML aliases here repeat more than " +
+                     std::to_string(limits::kYamlAliasBytes >> 20) +
+                     " MiB of text (the limit; see docs/limits.md)");
+      return;
+    }
+    nodes_ += size.nodes;
+    bytes_ += size.bytes;
     Child(mark, nullptr);
   }
   void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
@@ -69,6 +78,7 @@ class Guard : public YAML::EventHandler {
     bool at_key = true;  // maps: the next child is a key
     YAML::anchor_t anchor = 0;
     std::size_t first_node = 0;
+    std::size_t first_byte = 0;
     YAML::Mark mark;
     std::map<std::string, int> keys;  // scalar key -> line (1-based)
   };
@@ -97,7 +107,9 @@ class Guard : public YAML::EventHandler {
   void Leaf(const YAML::Mark& mark, YAML::anchor_t anchor, const std::string* value) {
     if (error) return;
     ++nodes_;
-    if (anchor) sizes_[anchor] = 1;
+    std::size_t bytes = value ? value->size() : 0;
+    bytes_ += bytes;
+    if (anchor) sizes_[anchor] = Size{1, bytes};
     Child(mark, value);
   }
 
@@ -108,6 +120,7 @@ class Guard : public YAML::EventHandler {
     f.map = map;
     f.anchor = anchor;
     f.first_node = nodes_;
+    f.first_byte = bytes_;
     f.mark = mark;
     stack_.push_back(std::move(f));
   }
@@ -116,16 +129,22 @@ class Guard : public YAML::EventHandler {
     if (error || stack_.empty()) return;
     Frame f = std::move(stack_.back());
     stack_.pop_back();
-    if (f.anchor) sizes_[f.anchor] = nodes_ - f.first_node + 1;
+    if (f.anchor) sizes_[f.anchor] = Size{nodes_ - f.first_node + 1, bytes_ - f.first_byte};
     Child(f.mark, nullptr);
   }
 
   std::string file_;
   bool duplicates_;
   std::size_t max_alias_;
+  // What an anchored node holds: its nodes and the bytes of its scalars.
+  struct Size {
+    std::size_t nodes = 0;
+    std::size_t bytes = 0;
+  };
   std::size_t nodes_ = 0, alias_nodes_ = 0;
+  std::size_t bytes_ = 0, alias_bytes_ = 0;
   std::vector<Frame> stack_;
-  std::map<YAML::anchor_t, std::size_t> sizes_;
+  std::map<YAML::anchor_t, Size> sizes_;
 };
 
 }  // namespace

@@ -24,8 +24,8 @@
 #include "lint/cli/walk.h"
 #include "lint/engine/ordered_run.h"
 #include "lint/engine/profiles.h"
-#include "lint/report/sinks.h"
 #include "lint/lsp/lsp_main.h"
+#include "lint/report/sinks.h"
 
 namespace claimlint {
 namespace fs = std::filesystem;
@@ -53,6 +53,14 @@ std::optional<std::string> ReadReportedArticle(const std::string& path, const fs
     std::cerr << "claimlint: warning: " << path << ": outside " << root.string()
               << "; not read (see --root)\n";
     return std::nullopt;
+  }
+  // Hidden files and directories (.git/config, .env) are never articles a
+  // walk would have reported.
+  for (const fs::path& part : rel) {
+    if (!part.empty() && part.string()[0] == '.') {
+      std::cerr << "claimlint: warning: " << path << ": in a hidden file or directory; not read\n";
+      return std::nullopt;
+    }
   }
   auto text = ReadRegularFile(file.string(), {limits::kArticleBytes, "article"});
   if (!text.ok()) {

@@ -1,6 +1,11 @@
 #include "lint/engine/front_matter_library.h"
 
+#include <algorithm>
 #include <filesystem>
+#include <set>
+
+#include "lint/base/file_io.h"
+#include "lint/base/limits.h"
 
 namespace claimlint {
 namespace {
@@ -70,12 +75,26 @@ ReferenceLibrary FrontMatterLibrary(const Document& doc, const std::string& conf
   std::error_code ec;
   fs::path parent = fs::path(doc.path).parent_path();
   fs::path dir = fs::absolute(parent.empty() ? fs::path(".") : parent, ec).lexically_normal();
+  // Each file is read once, and all of them together are bounded like one
+  // library: naming a large library a thousand times costs one read.
+  std::set<fs::path> read;
+  std::uintmax_t bytes = 0;
   for (const std::string& ref : doc.front_matter.references) {
     fs::path file;
     if (std::string problem = Resolve(dir, config_dir, ref, &file); !problem.empty()) {
       findings->push_back(ReferencesFinding(doc, problem));
       continue;
     }
+    if (!read.insert(file).second) continue;
+    std::uintmax_t size = fs::is_regular_file(file, ec) ? fs::file_size(file, ec) : 0;
+    if (!ec &&
+        size > limits::kLibraryBytes - std::min<std::uintmax_t>(bytes, limits::kLibraryBytes)) {
+      findings->push_back(ReferencesFinding(
+          doc, "'" + ref + "': the front matter's libraries together are larger than " +
+                   DescribeBytes(limits::kLibraryBytes) + " (the limit; see docs/limits.md)"));
+      continue;
+    }
+    bytes += size;
     auto entries = ReadReferenceFile(file.string());
     if (!entries.ok()) {
       Error e = entries.error();
