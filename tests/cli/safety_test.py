@@ -352,7 +352,7 @@ def t_outside_tree(tmp):
     r = run(["report", "crafted.json", "--format", "html", "--output", "page.html"], repo)
     page = read(f"{repo}/page.html").decode("utf-8", "replace") if r.code == 0 else ""
     check(r.code == 0 and "root:x:0" not in page and "OUTSIDE-TEXT" not in page and
-          "miracle cure for tiredness" in page,
+          "tiredness" in page,
           "claimlint report embeds only articles under the report's root", r.describe())
     check("SECRET-TOKEN" not in page, "claimlint report does not read hidden directories",
           page[:300])
