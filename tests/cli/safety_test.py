@@ -473,13 +473,15 @@ def t_odd_names(tmp):
     check(uris and all(u == "a%5Cb.md" for u in uris),
           "SARIF: a POSIX file named a\\b.md is a%5Cb.md, not a/b.md", str(uris))
     # --list-rules and --explain never print control characters from a pack.
-    write(f"{tmp}/ctl.yaml", "pack: ctl\nrules:\n  - id: \"ctl.\\e[31mred\\a\"\n"
+    write(f"{tmp}/ctl.yaml", "pack: \"ctl\\e[31m\"\nrules:\n  - id: ctl.red\n"
           "    category: claim\n    severity: error\n    message: \"x \\e]0;title\\a\"\n"
-          "    patterns: ['zzzz']\n")
-    r = run(["--no-default-rules", "--rules", "ctl.yaml", "--list-rules"], tmp)
-    ctl = [c for c in r.raw if c < 0x20 and c not in (0x0a, 0x09)]
-    check(r.code in (0, 2) and not ctl, "--list-rules prints no raw control characters",
-          repr(r.raw[:300]))
+          "    why: \"w \\e[2J\"\n    patterns: [zzzz]\n"
+          "    examples: {fire: [zzzz], pass: [a]}\n")
+    for args in (["--list-rules"], ["--explain", "ctl.red"]):
+        r = run(["--no-default-rules", "--rules", "ctl.yaml"] + args, tmp)
+        ctl = [c for c in r.raw if c < 0x20 and c not in (0x0a, 0x09)]
+        check(r.code == 0 and not ctl, f"{args[0]} prints no raw control characters from a pack",
+              repr(r.raw[:300]))
     # --init never follows a dangling link out of the directory.
     outside = tempfile.mkdtemp(prefix="claimlint-init-")
     try:
