@@ -192,7 +192,8 @@ def hostile(root):
     # A 10 KB sentence against a pattern whose matches fail the word boundary.
     pack = os.path.join(h, "slow-pack.yaml")
     write(pack, b"pack: slow\nrules:\n  - id: slow.a\n    category: claim\n"
-          b"    severity: info\n    message: m\n    patterns: ['a[^.]*z']\n")
+          b"    severity: info\n    message: m\n    patterns: ['a[^.]*z']\n"
+          b"    examples: {fire: [az], pass: [q]}\n")
     p = art("sentence-10k.md", b"ba " * 3400 + b"z.\n")
     run("10 KB sentence, boundary-rejected pattern", [p], root,
         args=("--no-default-rules", "--rules", pack))
