@@ -1,17 +1,20 @@
 #include "lint/baseline/baseline.h"
 
-#include "lint/text/source_index.h"
-
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <unordered_map>
 #include <variant>
+
+#include "lint/base/file_io.h"
+#include "lint/base/json_keys.h"
+#include "lint/base/limits.h"
+#include "lint/base/output_file.h"
+#include "lint/base/utf8.h"
+#include "lint/text/source_index.h"
 
 #ifndef CLAIMLINT_VERSION
 #define CLAIMLINT_VERSION "0.0.0"
@@ -140,6 +143,16 @@ class Reader {
   std::string file_;
 };
 
+// A file name as a baseline records it: JSON holds UTF-8 only, so bytes that
+// are not UTF-8 are written as U+FFFD; names are compared in that form.
+std::string RecordedName(std::string_view path) { return SanitizeUtf8(path, nullptr); }
+
+std::set<std::string> RecordedNames(const std::set<std::string>& paths) {
+  std::set<std::string> out;
+  for (const std::string& p : paths) out.insert(RecordedName(p));
+  return out;
+}
+
 bool EntryLess(const BaselineEntry& a, const BaselineEntry& b) {
   return std::tie(a.file, a.line, a.rule, a.fingerprint) <
          std::tie(b.file, b.line, b.rule, b.fingerprint);
@@ -165,26 +178,34 @@ Result<Baseline> ParseBaseline(std::string_view text, const std::string& filenam
     e.message += ": " + std::string(what);
     return e;
   }
+  if (auto dup = FindDuplicateJsonKey(text)) {
+    Position at = SourceIndex(text).At(text, dup->offset);
+    Position first = SourceIndex(text).At(text, dup->first);
+    return Error{
+        filename, at.line, at.column,
+        "duplicate key \"" + dup->key + "\" (first on line " + std::to_string(first.line) + ")"};
+  }
   return Reader(text, filename).Read(doc);
 }
 
 Result<Baseline> ReadBaseline(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error{path, 0, 0, "cannot read baseline file"};
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ParseBaseline(ss.str(), path);
+  auto text = ReadRegularFile(path, {limits::kBaselineBytes, "baseline"});
+  if (!text.ok()) return text.error();
+  return ParseBaseline(text.value(), path);
 }
 
 void AddEntries(const std::string& path, const std::vector<Finding>& findings, Baseline* b) {
-  for (const Finding& x : findings) b->entries.push_back({path, x.rule, x.fingerprint, x.line, x.excerpt});
+  std::string name = RecordedName(path);
+  for (const Finding& x : findings)
+    b->entries.push_back({name, x.rule, x.fingerprint, x.line, x.excerpt});
 }
 
 void SortEntries(Baseline* b) { std::sort(b->entries.begin(), b->entries.end(), EntryLess); }
 
 void KeepOtherFiles(const Baseline& old, const std::set<std::string>& linted, Baseline* fresh) {
+  std::set<std::string> names = RecordedNames(linted);
   for (const BaselineEntry& e : old.entries) {
-    if (!linted.count(e.file)) fresh->entries.push_back(e);
+    if (!names.count(e.file)) fresh->entries.push_back(e);
   }
   std::sort(fresh->entries.begin(), fresh->entries.end(), EntryLess);
 }
@@ -208,18 +229,12 @@ std::string SerializeBaseline(const Baseline& baseline) {
 }
 
 Status WriteBaseline(const Baseline& baseline, const std::string& path) {
-  std::string text = SerializeBaseline(baseline);
-  std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) return Error{path, 0, 0, "cannot write baseline file"};
-    out << text;
-    if (!out.flush()) return Error{path, 0, 0, "cannot write baseline file"};
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) return Error{path, 0, 0, "cannot write baseline file: " + ec.message()};
-  return {};
+  // A new temporary file renamed over the old baseline: never through a
+  // symbolic link, and the old one stays whole if anything fails.
+  auto out = OutputFile::Open(path, "the baseline", /*may_replace_input=*/true);
+  if (!out.ok()) return out.error();
+  out.value()->stream() << SerializeBaseline(baseline);
+  return out.value()->Commit();
 }
 
 BaselineIndex::BaselineIndex(const Baseline& baseline) : baseline_(baseline) {
@@ -231,7 +246,7 @@ BaselineIndex::BaselineIndex(const Baseline& baseline) : baseline_(baseline) {
 BaselineFileOutcome BaselineIndex::Apply(const std::string& file,
                                          std::vector<Finding>* findings) const {
   BaselineFileOutcome outcome;
-  auto entries = by_file_.find(file);
+  auto entries = by_file_.find(RecordedName(file));
   if (entries == by_file_.end()) return outcome;
   const std::vector<std::size_t>& mine = entries->second;
   // The file's entries by fingerprint, in file order; each hides one finding.
@@ -263,8 +278,12 @@ BaselineFileOutcome BaselineIndex::Apply(const std::string& file,
 
 int BaselineIndex::StaleElsewhere(const std::set<std::string>& linted) const {
   int stale = 0;
+  std::set<std::string> names = RecordedNames(linted);
   for (const auto& [file, entries] : by_file_) {
-    if (linted.count(file)) continue;
+    if (names.count(file)) continue;
+    // A name recorded with U+FFFD for bytes that were not UTF-8 cannot be
+    // looked up: it is not known to be gone.
+    if (file.find("\xEF\xBF\xBD") != std::string::npos) continue;
     std::error_code ec;
     if (!std::filesystem::exists(file, ec)) stale += static_cast<int>(entries.size());
   }

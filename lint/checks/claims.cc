@@ -20,7 +20,12 @@ std::vector<char> RefutedQuotes(const CheckInput& in) {
     if (!blocks[b].quoted) continue;
     std::size_t next = b + 1;
     while (next < blocks.size() && blocks[next].quoted) ++next;
-    if (next >= blocks.size() || first_sentence[next] < 0) continue;
+    // Every block of the run has the same answer: look at the run once
+    // (thousands of quoted blocks would otherwise cost their number squared).
+    if (next >= blocks.size() || first_sentence[next] < 0) {
+      b = next - 1;
+      continue;
+    }
     const Sentence& s = in.sentences[first_sentence[next]];
     if (in.context.IsRefutation(SentenceText(in.doc, s))) {
       for (std::size_t q = b; q < next; ++q) refuted[q] = 1;

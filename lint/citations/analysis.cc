@@ -3,10 +3,11 @@
 #include <algorithm>
 #include <set>
 
-#include "lint/references/article_refs.h"
+#include "lint/base/limits.h"
 #include "lint/citations/extract.h"
 #include "lint/citations/helpers.h"
 #include "lint/citations/resolve.h"
+#include "lint/references/article_refs.h"
 #include "lint/text/fold.h"
 
 namespace claimlint {
@@ -156,6 +157,38 @@ void ResolveOne(const Resolver& res, const CitationInput& in, const std::vector<
   }
 }
 
+// Citations of one block by byte range: the ones a range overlaps, found by
+// binary search rather than by looking at all of them.
+class OverlapIndex {
+ public:
+  void Add(std::size_t k, const Citation& c) { items_.push_back({c.begin, c.end, k}); }
+  void Build(const std::vector<Citation>&) {
+    std::sort(items_.begin(), items_.end(),
+              [](const Item& a, const Item& b) { return a.begin < b.begin; });
+    max_end_.resize(items_.size());
+    std::size_t m = 0;
+    for (std::size_t i = 0; i < items_.size(); ++i) max_end_[i] = m = std::max(m, items_[i].end);
+  }
+  // Indices of the citations whose range (as added) overlaps [begin, end).
+  std::vector<std::size_t> Overlapping(std::size_t begin, std::size_t end) const {
+    std::vector<std::size_t> out;
+    // The first item whose range, or an earlier one's, reaches past `begin`.
+    auto from = std::upper_bound(max_end_.begin(), max_end_.end(), begin) - max_end_.begin();
+    for (auto i = static_cast<std::size_t>(from); i < items_.size() && items_[i].begin < end; ++i) {
+      if (items_[i].end > begin) out.push_back(items_[i].k);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
+ private:
+  struct Item {
+    std::size_t begin, end, k;
+  };
+  std::vector<Item> items_;
+  std::vector<std::size_t> max_end_;
+};
+
 }  // namespace
 
 namespace cite {
@@ -235,12 +268,23 @@ CitationAnalysis AnalyzeCitations(const CitationInput& in) {
   std::vector<std::vector<int>> by_block = cite::SentencesByBlock(in.doc, in.sentences);
   AcronymMap acronyms = cite::DocumentAcronyms(doc);
 
-  // Citations written in the text.
-  for (std::size_t si = 0; si < in.sentences.size(); ++si) {
+  // Citations written in the text, links and footnote references, up to
+  // limits::kCitations: every later stage costs at least their number.
+  auto full = [&](int block, std::size_t offset) {
+    if (a.citations.size() < limits::kCitations) return false;
+    if (!a.citations_truncated) {
+      a.citations_truncated = true;
+      a.truncated_block = block;
+      a.truncated_offset = offset;
+    }
+    return true;
+  };
+  for (std::size_t si = 0; si < in.sentences.size() && !a.citations_truncated; ++si) {
     const Sentence& s = in.sentences[si];
     if (skip.count(s.block)) continue;
     const Block& block = doc.blocks[static_cast<std::size_t>(s.block)];
     for (Citation& c : cite::ExtractFromText(SentenceText(doc, s))) {
+      if (full(s.block, s.begin + c.begin)) break;
       bool heading = block.kind == BlockKind::kHeading;
       if (heading && (c.kind == CitationKind::kVague || c.kind == CitationKind::kNamedSource ||
                       c.kind == CitationKind::kQuotedTitle)) {
@@ -253,16 +297,21 @@ CitationAnalysis AnalyzeCitations(const CitationInput& in) {
       a.citations.push_back(std::move(c));
     }
   }
-  // The citations of each block, kept up to date below, so that a link or a
-  // footnote reference looks only at its own block's.
-  std::vector<std::vector<std::size_t>> in_block(doc.blocks.size());
+  // The citations found in each block's text, so that a link or a footnote
+  // reference looks only at those of its own block that it overlaps (links
+  // and footnote references do not overlap one another, so the citations
+  // they add need no looking at): a paragraph of thousands of links would
+  // otherwise cost their number squared.
+  std::vector<OverlapIndex> in_block(doc.blocks.size());
   for (std::size_t k = 0; k < a.citations.size(); ++k) {
-    in_block[static_cast<std::size_t>(a.citations[k].block)].push_back(k);
+    in_block[static_cast<std::size_t>(a.citations[k].block)].Add(k, a.citations[k]);
   }
+  for (OverlapIndex& index : in_block) index.Build(a.citations);
   // Links: the text of a link is the citation's words; its destination says
   // what it cites.
   for (const Link& l : doc.links) {
     if (l.block < 0 || skip.count(l.block)) continue;
+    if (full(l.block, l.text_begin)) break;
     const std::vector<int>& of_block = by_block[static_cast<std::size_t>(l.block)];
     int si = SentenceAt(in.sentences, of_block, l.text_begin);
     if (si < 0) continue;
@@ -294,7 +343,7 @@ CitationAnalysis AnalyzeCitations(const CitationInput& in) {
     // A citation already found in the link's text (an autolink, "[3]") is
     // the same citation: complete it rather than add another.
     bool merged = false;
-    for (std::size_t k : in_block[static_cast<std::size_t>(c.block)]) {
+    for (std::size_t k : in_block[static_cast<std::size_t>(c.block)].Overlapping(c.begin, c.end)) {
       Citation& t = a.citations[k];
       if (t.block != c.block || !(t.begin < c.end && c.begin < t.end)) continue;
       if (t.kind == CitationKind::kVague || t.kind == CitationKind::kNamedSource) {
@@ -309,16 +358,15 @@ CitationAnalysis AnalyzeCitations(const CitationInput& in) {
       }
       merged = true;
     }
-    if (!merged) {
-      in_block[static_cast<std::size_t>(c.block)].push_back(a.citations.size());
-      a.citations.push_back(std::move(c));
-    }
+    if (!merged) a.citations.push_back(std::move(c));
   }
   // Footnote references: the document model knows their labels.
   for (const FootnoteRef& f : doc.footnote_refs) {
     if (f.block < 0 || skip.count(f.block)) continue;
+    if (full(f.block, f.text_begin)) break;
     bool found = false;
-    for (std::size_t k : in_block[static_cast<std::size_t>(f.block)]) {
+    for (std::size_t k :
+         in_block[static_cast<std::size_t>(f.block)].Overlapping(f.text_begin, f.text_end)) {
       Citation& t = a.citations[k];
       if (t.block == f.block && t.kind == CitationKind::kFootnote && t.begin < f.text_end &&
           f.text_begin < t.end) {
@@ -336,10 +384,7 @@ CitationAnalysis AnalyzeCitations(const CitationInput& in) {
     c.sentence = SentenceAt(in.sentences, of_block, f.text_begin);
     c.label = f.label;
     c.text = "[^" + f.label + "]";
-    if (c.sentence >= 0) {
-      in_block[static_cast<std::size_t>(c.block)].push_back(a.citations.size());
-      a.citations.push_back(std::move(c));
-    }
+    if (c.sentence >= 0) a.citations.push_back(std::move(c));
   }
 
   // Resolution.

@@ -66,6 +66,11 @@ class CitationAnalysis {
   // Description matching stopped at its budget (Resolver::kDescribeBudget):
   // later vague citations were not matched to entries by their words.
   bool describe_budget_spent = false;
+  // More than limits::kCitations citations: those after the limit were not
+  // read. The block and byte (in its text) of the first one left out.
+  bool citations_truncated = false;
+  int truncated_block = -1;
+  std::size_t truncated_offset = 0;
 
   // The range of `citations` (sorted by sentence, as AnalyzeCitations
   // leaves them) that holds those of `sentence`.

@@ -32,7 +32,7 @@ std::string UsageText() {
                "\n";
   }
   std::string text = R"(usage: claimlint [options] [PATH...]
-       claimlint report FILE.json --format html [--output FILE]
+       claimlint report FILE.json --format html [--root DIR] [--output FILE]
        claimlint lsp [--stdio]
 
 Audits health articles (Markdown, MDX, plain text) for unsupported claims, loose or
@@ -44,7 +44,8 @@ directories and node_modules are skipped); '-' reads standard input.
 Output:
   --format FMT            the output format:
 @FORMATS@
-  --output FILE           write the report to FILE instead of standard output
+  --output FILE           write the report to FILE instead of standard output (replaced
+                          only when the run succeeds; never one of the inputs)
   --color WHEN            auto (default; off when NO_COLOR is set), always, never
   --fail-on LEVEL         exit 1 on findings at or above LEVEL:
                           error (default), warning, info, never
@@ -63,13 +64,16 @@ Workflow:
   --stdin-filename NAME   the name reported for '-' (its extension picks the format)
   --print-config FILE     print the effective configuration for FILE
   --init                  write a commented starter .claimlint.yml
+  --root DIR              report: read the articles from under DIR (default: the
+                          report's directory)
 Information:
   --list-rules            list the loaded rules
   --explain RULE          print a rule's rationale, source and examples
   --version, --help
 
 Exit status: 0 no finding at or above --fail-on; 1 there are; 2 usage,
-configuration, rule-pack or I/O error.
+configuration, rule-pack or I/O error (then no --output file is written, and
+a report on standard output is left without its summary).
 )";
   text.replace(text.find("@FORMATS@\n"), 10, formats);
   return text;
@@ -161,6 +165,10 @@ Result<Options> ParseOptions(int argc, char** argv) {
       if (!take(&o.write_baseline)) return needs(arg);
     } else if (arg == "--stdin-filename") {
       if (!take(&o.stdin_filename)) return needs(arg);
+      if (o.stdin_filename.empty()) return Usage("--stdin-filename needs a non-empty name");
+    } else if (arg == "--root") {
+      if (!take(&o.root)) return needs(arg);
+      if (o.root.empty()) return Usage("--root needs a directory");
     } else if (arg == "--print-config") {
       if (!take(&o.print_config)) return needs(arg);
     } else if (arg == "--color") {

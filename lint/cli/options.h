@@ -34,6 +34,7 @@ struct Options {
   bool version = false;
   bool help = false;
   std::string report_json;  // `claimlint report FILE.json`
+  std::string root;  // report: articles are read from under it (default: the report's directory)
 };
 
 Result<Options> ParseOptions(int argc, char** argv);

@@ -3,23 +3,29 @@
 // -> exit code.
 #include "lint/cli/run.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
+#include <optional>
 #include <set>
-#include <sstream>
 
+#include "lint/base/file_io.h"
+#include "lint/base/limits.h"
+#include "lint/base/output_file.h"
 #include "lint/baseline/baseline.h"
 #include "lint/cli/explain.h"
 #include "lint/cli/options.h"
 #include "lint/cli/walk.h"
 #include "lint/engine/ordered_run.h"
 #include "lint/engine/profiles.h"
-#include "lint/report/sinks.h"
 #include "lint/lsp/lsp_main.h"
+#include "lint/report/sinks.h"
 
 namespace claimlint {
 namespace fs = std::filesystem;
@@ -30,20 +36,38 @@ int Fail(const Error& e) {
   return 2;
 }
 
-bool ReadFile(const std::string& path, std::string* out, std::string* error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    *error = path + ": cannot open file";
-    return false;
+// A file named in a JSON report, read for the review page: only a regular
+// file inside `root` (after symbolic links), so that a crafted report cannot
+// put any file of the machine into a page. A warning says why one is not read.
+std::optional<std::string> ReadReportedArticle(const std::string& path, const fs::path& root) {
+  std::error_code ec;
+  fs::path p(path);
+  fs::path file = fs::canonical(p.is_absolute() ? p : root / p, ec);
+  if (ec) {
+    std::cerr << "claimlint: warning: " << path << ": not found under " << root.string()
+              << "; its findings are listed without the text (see --root)\n";
+    return std::nullopt;
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) {
-    *error = path + ": read error";
-    return false;
+  fs::path rel = file.lexically_relative(root);
+  if (rel.empty() || *rel.begin() == ".." || rel.is_absolute()) {
+    std::cerr << "claimlint: warning: " << path << ": outside " << root.string()
+              << "; not read (see --root)\n";
+    return std::nullopt;
   }
-  *out = ss.str();
-  return true;
+  // Hidden files and directories (.git/config, .env) are never articles a
+  // walk would have reported.
+  for (const fs::path& part : rel) {
+    if (!part.empty() && part.string()[0] == '.') {
+      std::cerr << "claimlint: warning: " << path << ": in a hidden file or directory; not read\n";
+      return std::nullopt;
+    }
+  }
+  auto text = ReadRegularFile(file.string(), {limits::kArticleBytes, "article"});
+  if (!text.ok()) {
+    std::cerr << "claimlint: warning: " << text.error().ToString() << "\n";
+    return std::nullopt;
+  }
+  return std::move(text.value());
 }
 
 // The name a file is reported under: normalised ("./a/../b.md" -> "b.md") and
@@ -126,24 +150,8 @@ std::shared_ptr<const RuleSet> ReportRules(const Profiles& profiles) {
 
 bool UseColor(const Options& o) {
   const char* no_color = std::getenv("NO_COLOR");
-  return o.color == "always" || (o.color == "auto" && o.output.empty() &&
+  return o.color == "always" || (o.color == "auto" && (o.output.empty() || o.output == "-") &&
                                  isatty(STDOUT_FILENO) && !(no_color && *no_color));
-}
-
-struct Output {
-  std::ofstream file;
-  std::ostream* stream = &std::cout;
-};
-
-bool OpenOutput(const Options& o, Output* out) {
-  if (o.output.empty()) return true;
-  out->file.open(o.output, std::ios::binary);
-  if (!out->file) {
-    std::cerr << "claimlint: cannot write " << o.output << "\n";
-    return false;
-  }
-  out->stream = &out->file;
-  return true;
 }
 
 // One file through the engine, then the baseline; formatted for the sink on
@@ -157,22 +165,38 @@ struct Done {
 };
 
 struct Baselines {
-  std::optional<Baseline> read;  // --baseline, or the baseline being written
+  std::optional<Baseline> read;  // --baseline
   std::optional<BaselineIndex> index;
+  std::optional<Baseline> previous;  // --write-baseline: the file being replaced
   bool writing = false;
 };
 
+Finding TooLargeFinding() {
+  Finding f;
+  f.rule = "input.too-large";
+  f.category = Category::kInput;
+  f.severity = Severity::kError;
+  f.message = "the file is larger than " + DescribeBytes(limits::kArticleBytes) +
+              " (the limit; see docs/limits.md) and was not linted";
+  f.suggestion = "Split the file, or check the paths and the config's include and exclude globs.";
+  return f;
+}
+
 Done LintJob(const Job& job, const Baselines& baselines, const ReportSink& sink) {
   Done d;
-  std::string bytes;
-  if (job.path == "-") {
-    std::ostringstream ss;
-    ss << std::cin.rdbuf();
-    bytes = ss.str();
-  } else if (!ReadFile(job.path, &bytes, &d.error)) {
+  bool too_large = false;
+  ReadOptions read{limits::kArticleBytes, "article", &too_large};
+  auto bytes = job.path == "-" ? ReadStandardInput(read) : ReadRegularFile(job.path, read);
+  if (too_large) {
+    d.report = job.profile->linter->NotLinted(job.name, TooLargeFinding());
+  } else if (!bytes.ok()) {
+    Error e = bytes.error();
+    if (job.path == "-") e.file = job.name;
+    d.error = e.ToString();
     return d;
+  } else {
+    d.report = job.profile->linter->Lint(job.name, bytes.value());
   }
-  d.report = job.profile->linter->Lint(job.name, bytes);
   if (baselines.writing) {
     // Recording a file hides every finding it has now.
     Baseline mine;
@@ -194,43 +218,64 @@ Done LintJob(const Job& job, const Baselines& baselines, const ReportSink& sink)
 }
 
 // `claimlint report FILE.json --format html`: the review page from a saved
-// JSON report, re-reading the sources it names.
+// JSON report, re-reading the sources it names from under --root.
 int RunReport(const Options& o) {
   if (o.format != "html") {
     std::cerr << "claimlint: 'report' writes html only (--format html)\n";
     return 2;
   }
-  std::string text, error;
-  if (!ReadFile(o.report_json, &text, &error)) {
-    std::cerr << "claimlint: " << error << "\n";
-    return 2;
-  }
-  auto report = ReadJsonReport(text, o.report_json);
+  auto text = ReadRegularFile(o.report_json, {limits::kReportBytes, "JSON report"});
+  if (!text.ok()) return Fail(text.error());
+  if (Status st = CheckOutputTarget(o.output, "--output", {}); !st.ok()) return Fail(st.error());
+  auto report = ReadJsonReport(text.value(), o.report_json);
   if (!report.ok()) return Fail(report.error());
-  for (FileReport& f : report.value().files) {
-    std::string source, ignored;
-    if (ReadFile(f.path, &source, &ignored)) f.source = std::move(source);
+  std::error_code ec;
+  fs::path root_arg = o.root.empty() ? fs::path(o.report_json).parent_path() : fs::path(o.root);
+  fs::path root = fs::canonical(root_arg.empty() ? fs::path(".") : root_arg, ec);
+  if (ec || !fs::is_directory(root, ec)) {
+    return Fail(Error{root_arg.string(), 0, 0, "--root is not a directory"});
   }
-  Output out;
-  if (!OpenOutput(o, &out)) return 2;
-  WriteHtml(report.value(), *out.stream);
-  out.stream->flush();
+  for (FileReport& f : report.value().files) {
+    if (auto source = ReadReportedArticle(f.path, root)) f.source = std::move(*source);
+  }
+  // Articles are read now: the output may not be one of them either.
+  if (Status st = CheckOutputTarget(o.output, "--output", {}); !st.ok()) return Fail(st.error());
+  auto out = OutputFile::Open(o.output, "the report");
+  if (!out.ok()) return Fail(out.error());
+  WriteHtml(report.value(), out.value()->stream());
+  if (Status st = out.value()->Commit(); !st.ok()) return Fail(st.error());
   return 0;
 }
 
 int RunInit() {
   const char* name = kConfigNames[0];
-  std::error_code ec;
   for (const char* existing : kConfigNames) {
-    if (fs::exists(existing, ec)) {
+    struct stat st;
+    // lstat: a dangling symbolic link exists too, and is not written through.
+    if (::lstat(existing, &st) == 0) {
       std::cerr << "claimlint: " << existing << " already exists; not overwriting it\n";
       return 2;
     }
   }
-  std::ofstream out(name, std::ios::binary);
-  out << StarterConfig();
-  if (!out.flush()) {
-    std::cerr << "claimlint: cannot write " << name << "\n";
+  // O_EXCL: created here, never through a link planted meanwhile.
+  int fd = ::open(name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+  if (fd < 0) {
+    std::cerr << "claimlint: cannot write " << name << ": " << std::strerror(errno) << "\n";
+    return 2;
+  }
+  std::string text = StarterConfig();
+  CheckedFdBuf buf(fd);
+  std::ostream out(&buf);
+  out << text;
+  bool ok = buf.Flush() && buf.error() == 0;
+  int error = buf.error();
+  if (::close(fd) != 0 && ok) {
+    ok = false;
+    error = errno;
+  }
+  if (!ok) {
+    ::unlink(name);
+    std::cerr << "claimlint: cannot write " << name << ": " << std::strerror(error) << "\n";
     return 2;
   }
   std::cout << "wrote " << name << " (see docs/config.md)\n";
@@ -246,23 +291,71 @@ int PrintConfig(const Options& o, Profiles* profiles) {
   return 0;
 }
 
-// Lints every job into the sink and returns the exit code.
-int Run(const Options& o, const std::vector<Job>& jobs, const Profiles& profiles) {
-  Baselines baselines;
-  baselines.writing = !o.write_baseline.empty();
-  if (!baselines.writing && !o.baseline.empty()) {
-    auto read = ReadBaseline(o.baseline);
-    if (!read.ok()) return Fail(read.error());
-    baselines.read = std::move(read.value());
-    baselines.index.emplace(*baselines.read);
+// The outputs, checked before anything is linted: neither may be an input
+// (compared by device and inode, whatever the names), a symbolic link, or
+// anything but a regular file; nor may both be the same file.
+Status CheckOutputs(const Options& o, const std::vector<Job>& jobs) {
+  std::set<FileId> inputs;
+  for (const Job& job : jobs) {
+    if (job.path == "-") continue;
+    if (auto id = IdentifyFile(job.path)) inputs.insert(*id);
   }
+  if (Status st = CheckOutputTarget(o.output, "--output", inputs); !st.ok()) return st;
+  if (!o.write_baseline.empty()) {
+    if (o.write_baseline == "-") {
+      return Error{"claimlint", 0, 0, "--write-baseline needs a file, not standard output"};
+    }
+    Status st = CheckOutputTarget(o.write_baseline, "--write-baseline", inputs,
+                                  /*may_replace_input=*/true);
+    if (!st.ok()) return st;
+    auto a = IdentifyFile(o.write_baseline), b = IdentifyFile(o.output);
+    bool same = (a && b && *a == *b) ||
+                (!o.output.empty() && fs::path(o.output).lexically_normal() ==
+                                          fs::path(o.write_baseline).lexically_normal());
+    if (same) return Error{o.output, 0, 0, "--output and --write-baseline name the same file"};
+  }
+  return {};
+}
+
+// Reads the baselines the run needs, before anything is linted: a baseline
+// that does not parse stops the run rather than being dropped.
+Status ReadBaselines(const Options& o, Baselines* b) {
+  b->writing = !o.write_baseline.empty();
+  if (b->writing) {
+    struct stat st;
+    if (::lstat(o.write_baseline.c_str(), &st) == 0) {
+      auto old = ReadBaseline(o.write_baseline);
+      if (!old.ok()) {
+        Error e = old.error();
+        e.message += " (the baseline to update; fix or remove it)";
+        return e;
+      }
+      b->previous = std::move(old.value());
+    }
+  } else if (!o.baseline.empty()) {
+    auto read = ReadBaseline(o.baseline);
+    if (!read.ok()) return read.error();
+    b->read = std::move(read.value());
+    b->index.emplace(*b->read);
+  }
+  return {};
+}
+
+// Lints every job into the sink and returns the exit code. On any error
+// (exit 2) nothing is committed: an --output file is left as it was, and a
+// report on standard output gets no summary (JSON stays unterminated).
+int Run(const Options& o, const std::vector<Job>& jobs, const Profiles& profiles) {
+  if (Status st = CheckOutputs(o, jobs); !st.ok()) return Fail(st.error());
+  Baselines baselines;
+  if (Status st = ReadBaselines(o, &baselines); !st.ok()) return Fail(st.error());
   std::shared_ptr<const RuleSet> rules = ReportRules(profiles);
   SinkOptions so;
   so.color = UseColor(o);
   so.rules = rules.get();
-  Output out;
-  if (!OpenOutput(o, &out)) return 2;
-  std::unique_ptr<ReportSink> sink = FindFormat(o.format)->make(*out.stream, so);
+  auto opened = OutputFile::Open(o.output, "the report");
+  if (!opened.ok()) return Fail(opened.error());
+  OutputFile& out = *opened.value();
+  std::unique_ptr<ReportSink> sink = FindFormat(o.format)->make(out.stream(), so);
 
   Summary summary;
   std::vector<std::string> errors;
@@ -280,34 +373,34 @@ int Run(const Options& o, const std::vector<Job>& jobs, const Profiles& profiles
         for (BaselineEntry& e : d.entries) recorded.entries.push_back(std::move(e));
         failed = failed || d.fails;
         CountFile(d.report, &summary);
-        sink->Add(std::move(d.report), std::move(d.formatted));
+        if (errors.empty()) sink->Add(std::move(d.report), std::move(d.formatted));
       });
+  if (!errors.empty()) {
+    if (out.is_stdout()) out.stream().flush();
+    for (const std::string& e : errors) std::cerr << "claimlint: " << e << "\n";
+    std::cerr << "claimlint: the run failed; "
+              << (out.is_stdout() ? "the report above is incomplete" : "the report was not written")
+              << "\n";
+    return 2;
+  }
 
   if (baselines.writing) {
     // Recording some files keeps the entries of the others.
-    std::error_code ec;
-    if (fs::exists(o.write_baseline, ec)) {
-      auto old = ReadBaseline(o.write_baseline);
-      if (old.ok()) KeepOtherFiles(old.value(), linted, &recorded);
-    }
+    if (baselines.previous) KeepOtherFiles(*baselines.previous, linted, &recorded);
     SortEntries(&recorded);
-    if (Status st = WriteBaseline(recorded, o.write_baseline); !st.ok()) return Fail(st.error());
     summary.stale += BaselineIndex(recorded).StaleElsewhere(linted);
   } else if (baselines.index) {
     summary.stale += baselines.index->StaleElsewhere(linted);
   }
   sink->Finish(summary);
-  out.stream->flush();
-  for (const std::string& e : errors) std::cerr << "claimlint: " << e << "\n";
-  if (!errors.empty()) return 2;
+  if (baselines.writing) {
+    if (Status st = WriteBaseline(recorded, o.write_baseline); !st.ok()) return Fail(st.error());
+  }
+  if (Status st = out.Commit(); !st.ok()) return Fail(st.error());
   return failed ? 1 : 0;
 }
 
-}  // namespace
-
-int RunCli(int argc, char** argv) {
-  if (argc > 1 && std::string_view(argv[1]) == "lsp") return lsp::RunLsp(argc - 1, argv + 1);
-  std::ios::sync_with_stdio(false);
+int RunCommand(int argc, char** argv) {
   auto parsed = ParseOptions(argc, argv);
   if (!parsed.ok()) {
     std::cerr << parsed.error().ToString() << "\nTry 'claimlint --help'.\n";
@@ -324,6 +417,10 @@ int RunCli(int argc, char** argv) {
   }
   if (o.init) return RunInit();
   if (!o.report_json.empty()) return RunReport(o);
+  if (!o.root.empty()) {
+    std::cerr << "claimlint: --root is for 'claimlint report FILE.json'\nTry 'claimlint --help'.\n";
+    return 2;
+  }
   if (!o.format_given) {
     const char* gha = std::getenv("GITHUB_ACTIONS");
     if (gha && std::string_view(gha) == "true") o.format = "github";
@@ -350,6 +447,21 @@ int RunCli(int argc, char** argv) {
   auto jobs = PlanJobs(o, &profiles);
   if (!jobs.ok()) return Fail(jobs.error());
   return Run(o, jobs.value(), profiles);
+}
+
+}  // namespace
+
+int RunCli(int argc, char** argv) {
+  if (argc > 1 && std::string_view(argv[1]) == "lsp") return lsp::RunLsp(argc - 1, argv + 1);
+  std::ios::sync_with_stdio(false);
+  int code = RunCommand(argc, argv);
+  // --help, --list-rules, --print-config ...: their writes are checked too.
+  std::cout.flush();
+  if (!std::cout) {
+    std::cerr << "claimlint: cannot write to standard output\n";
+    return 2;
+  }
+  return code;
 }
 
 }  // namespace claimlint

@@ -13,7 +13,28 @@ bool EndsWith(const std::string& s, const std::string& suffix) {
          s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-void Walk(const fs::path& dir, WalkResult* out) {
+// Whether a path under `root` is one the walk itself would reach: no hidden
+// component (".git") and no node_modules.
+bool Walkable(const fs::path& rel) {
+  if (rel.empty() || rel.is_absolute()) return false;
+  for (const fs::path& part : rel) {
+    std::string s = part.string();
+    if (s.empty() || s == "." || s == ".." || s[0] == '.' || s == "node_modules") return false;
+  }
+  return true;
+}
+
+// A symbolic link is followed only to a regular file the walk would reach
+// anyway: inside the walked tree, not in a hidden directory. Anything else
+// (articles/leak.md -> ../.git/config, a link to /etc) is skipped.
+bool LinkStaysInside(const fs::path& link, const fs::path& root) {
+  std::error_code ec;
+  fs::path target = fs::canonical(link, ec);
+  if (ec || root.empty() || !fs::is_regular_file(target, ec)) return false;
+  return Walkable(target.lexically_relative(root));
+}
+
+void Walk(const fs::path& dir, const fs::path& root, WalkResult* out) {
   std::error_code ec;
   std::vector<fs::directory_entry> entries;
   fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
@@ -32,15 +53,16 @@ void Walk(const fs::path& dir, WalkResult* out) {
     if (name.empty() || name[0] == '.') continue;
     std::error_code ec2;
     if (e.is_symlink(ec2)) {
-      // Follow links to files only: a linked directory may loop.
-      if (fs::is_regular_file(e.path(), ec2) && IsLintableName(name)) {
+      // Follow links to files only (a linked directory may loop), and only
+      // to files inside the tree.
+      if (IsLintableName(name) && LinkStaysInside(e.path(), root)) {
         out->files.push_back(e.path().string());
       }
       continue;
     }
     if (e.is_directory(ec2)) {
       if (name == "node_modules") continue;
-      Walk(e.path(), out);
+      Walk(e.path(), root, out);
     } else if (e.is_regular_file(ec2) && IsLintableName(name)) {
       out->files.push_back(e.path().string());
     }
@@ -77,7 +99,16 @@ WalkResult ExpandPaths(const std::vector<std::string>& paths) {
     } else if (fs::is_directory(st)) {
       std::string dir = p;
       while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
-      Walk(dir, &out);
+      fs::path root = fs::canonical(dir, ec);
+      Walk(dir, ec ? fs::path() : root, &out);
+    } else if (!fs::is_regular_file(st)) {
+      // A FIFO would wait for a writer forever; a device may never end.
+      std::string kind = fs::is_fifo(st)             ? "a FIFO"
+                         : fs::is_character_file(st) ? "a character device"
+                         : fs::is_block_file(st)     ? "a block device"
+                         : fs::is_socket(st)         ? "a socket"
+                                                     : "not a regular file";
+      out.errors.push_back(p + ": " + kind + ", not a regular file; not linted");
     } else {
       out.files.push_back(p);
     }

@@ -11,9 +11,12 @@ struct WalkResult {
   std::vector<std::string> errors;  // "path: message" for paths that could not be read
 };
 
-// Files are kept as given; directories are walked (sorted, recursively) for
-// *.md, *.markdown and *.txt, skipping hidden directories and node_modules.
-// Symbolic links to directories are not followed (no loops).
+// Files are kept as given (an error for what is not a regular file: a FIFO
+// or a device); directories are walked (sorted, recursively) for *.md,
+// *.markdown and *.txt, skipping hidden directories and node_modules.
+// Symbolic links to directories are not followed (no loops); links to files
+// only when the file is inside the walked tree and outside hidden
+// directories (a link to ../.git/config is not linted).
 WalkResult ExpandPaths(const std::vector<std::string>& paths);
 
 bool IsLintableName(const std::string& name);

@@ -4,11 +4,12 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include "lint/base/edit_distance.h"
+#include "lint/base/file_io.h"
+#include "lint/base/limits.h"
+#include "lint/base/yaml_guard.h"
 #include "lint/rules/pack_loader.h"
 #include "lint/text/strings.h"
 
@@ -51,6 +52,7 @@ class ConfigReader {
     Config c;
     c.path = path_;
     c.dir = Absolute(path_).parent_path().string();
+    if (Status st = CheckYamlDocument(yaml, path_); !st.ok()) return st.error();
     YAML::Node root;
     try {
       root = YAML::Load(std::string(yaml));
@@ -230,11 +232,9 @@ Result<Config> ParseConfig(std::string_view yaml, const std::string& path) {
 }
 
 Result<Config> LoadConfigFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error{path, 0, 0, "cannot read config file"};
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ParseConfig(ss.str(), path);
+  auto text = ReadRegularFile(path, {limits::kConfigBytes, "config file"});
+  if (!text.ok()) return text.error();
+  return ParseConfig(text.value(), path);
 }
 
 std::string ConfigFinder::Find(const std::string& start) {
@@ -320,7 +320,10 @@ Result<std::vector<Rule>> ResolveRules(const Config& config, const RuleInputs& i
   for (const std::string& path : config.rule_files) {
     auto rules = LoadRulePath(path, *inputs.catalog);
     if (!rules.ok()) return rules.error();
-    for (Rule& r : rules.value()) from_files.push_back(std::move(r));
+    for (Rule& r : rules.value()) {
+      if (from_files.size() >= limits::kRules) return TooManyRules(r);
+      from_files.push_back(std::move(r));
+    }
   }
   for (const std::vector<Rule>* list :
        {static_cast<const std::vector<Rule>*>(&from_files), inputs.extra}) {
@@ -414,6 +417,7 @@ Result<std::vector<Rule>> ResolveRules(const Config& config, const RuleInputs& i
     }
     out.push_back(std::move(r));
   }
+  if (out.size() > limits::kRules) return TooManyRules(out[limits::kRules]);
   return out;
 }
 

@@ -3,6 +3,7 @@
 #include <initializer_list>
 #include <optional>
 
+#include "lint/base/limits.h"
 #include "lint/document/front_matter_value.h"
 #include "lint/document/front_matter_yaml.h"
 #include "lint/document/json_reader.h"
@@ -365,8 +366,15 @@ void ExtractFrontMatter(std::string* blanked, Document* doc) {
       return;
     }
     fm.src_end = close_end;
-    error = format == Format::kYaml ? ReadYaml(text, first_next, close, &root)
-                                    : ReadToml(text, first_next, close, &root);
+    if (close - first_next > limits::kFrontMatterBytes) {
+      error =
+          FmError{"front matter larger than " + std::to_string(limits::kFrontMatterBytes / 1024) +
+                      " KiB (the limit; see docs/limits.md); not read",
+                  0};
+    } else {
+      error = format == Format::kYaml ? ReadYaml(text, first_next, close, &root)
+                                      : ReadToml(text, first_next, close, &root);
+    }
   }
   fm.present = true;
   fm.format = format;

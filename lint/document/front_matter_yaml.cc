@@ -5,6 +5,7 @@
 #include <string>
 
 #include "lint/base/utf8.h"
+#include "lint/base/yaml_guard.h"
 
 namespace claimlint {
 namespace {
@@ -157,6 +158,18 @@ bool AlignScalar(std::string_view text, std::size_t start, std::size_t limit,
 std::optional<FmError> ReadYaml(std::string_view text, std::size_t begin, std::size_t end,
                                 FmValue* root) {
   std::string body(text.substr(begin, end - begin));
+  // Bounded before yaml-cpp sees it: what its aliases would add to the walk.
+  YamlGuardOptions guard;
+  guard.reject_duplicate_keys = false;
+  if (Status st = CheckYamlDocument(body, "front matter", guard); !st.ok()) {
+    std::size_t at = begin;
+    for (int line = 1; line < st.error().line && at < end; ++line) {
+      at = LineEnd(text, at, end);
+      if (at < end && text[at] == '\r') ++at;
+      if (at < end && text[at] == '\n') ++at;
+    }
+    return FmError{"front matter not read: " + st.error().message, at};
+  }
   try {
     YAML::Node data = YAML::Load(body);
     YamlConverter converter(text, begin, end);

@@ -12,6 +12,7 @@ namespace claimlint {
 struct Sentence {
   int block = -1;                   // index into Document::blocks
   std::size_t begin = 0, end = 0;   // byte range in that block's text
+  bool cut = false;                 // a piece of an overlong sentence (limits::kSentenceBytes)
 };
 
 inline std::string_view SentenceText(const Document& doc, const Sentence& s) {

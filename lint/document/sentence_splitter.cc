@@ -4,6 +4,8 @@
 #include <cctype>
 #include <string>
 
+#include "lint/base/limits.h"
+
 namespace claimlint {
 namespace {
 
@@ -69,6 +71,50 @@ bool IsNonFinalDot(std::string_view t, std::size_t dot, std::size_t next) {
 
 }  // namespace
 
+namespace {
+
+// Sentences longer than limits::kSentenceBytes cut into pieces at a space (or
+// a code point boundary when a piece has none): the work every check does per
+// sentence is then bounded, whatever the input.
+std::vector<SentenceSpan> CutLongSentences(std::string_view t, std::vector<SentenceSpan> spans) {
+  constexpr std::size_t kMax = limits::kSentenceBytes;
+  bool any = false;
+  for (const SentenceSpan& s : spans) any = any || s.end - s.begin > kMax;
+  if (!any) return spans;
+  std::vector<SentenceSpan> out;
+  for (const SentenceSpan& s : spans) {
+    if (s.end - s.begin <= kMax) {
+      out.push_back(s);
+      continue;
+    }
+    for (std::size_t b = s.begin; b < s.end;) {
+      std::size_t e = b + kMax;
+      if (e >= s.end) {
+        e = s.end;
+      } else {
+        std::size_t space = e;
+        while (space > b + kMax / 2 && t[space - 1] != ' ' && t[space - 1] != '\t' &&
+               t[space - 1] != '\n') {
+          --space;
+        }
+        if (space > b + kMax / 2) {
+          e = space;
+        } else {
+          while (e > b + 1 && (static_cast<unsigned char>(t[e]) & 0xC0) == 0x80) --e;
+        }
+      }
+      std::size_t pb = b, pe = e;
+      while (pb < pe && (t[pb] == ' ' || t[pb] == '\t' || t[pb] == '\n')) ++pb;
+      while (pe > pb && (t[pe - 1] == ' ' || t[pe - 1] == '\t' || t[pe - 1] == '\n')) --pe;
+      if (pe > pb) out.push_back({pb, pe, true});
+      b = e;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 std::vector<SentenceSpan> SplitSentences(std::string_view t) {
   std::vector<SentenceSpan> out;
   std::size_t start = 0;
@@ -98,18 +144,26 @@ std::vector<SentenceSpan> SplitSentences(std::string_view t) {
     while (j < t.size() && (k = ClosingAt(t, j)) > 0) j += k;
     std::size_t sp, len;
     if (j >= t.size()) break;
-    if (!IsSpaceAt(t, j, &len)) continue;
+    // The rest of the run would come to the same answer: skip it (a long run
+    // of dots would otherwise cost its length squared).
+    if (!IsSpaceAt(t, j, &len)) {
+      i = j - 1;
+      continue;
+    }
     sp = j;
     while (sp < t.size() && IsSpaceAt(t, sp, &len)) sp += len;
     if (sp >= t.size()) break;
-    if (!StartsSentence(t, sp)) continue;
+    if (!StartsSentence(t, sp)) {
+      i = j - 1;
+      continue;
+    }
     if (c == '.' && j == i + 1 && IsNonFinalDot(t, i, sp)) continue;
     push(start, j);
     start = sp;
     i = sp - 1;
   }
   push(start, t.size());
-  return out;
+  return CutLongSentences(t, std::move(out));
 }
 
 }  // namespace claimlint

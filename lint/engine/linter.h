@@ -44,10 +44,16 @@ struct LintResult {
 
 class Linter {
  public:
-  explicit Linter(LinterSetup setup);
+  // `config_dir`: the directory of the config that applies ("" for none);
+  // reference libraries named in front matter may be read from under it.
+  explicit Linter(LinterSetup setup, std::string config_dir = "");
 
   // Lints `bytes` as the file `path` (Markdown unless it ends in .txt).
   FileReport Lint(const std::string& path, std::string_view bytes) const;
+
+  // The report for a file that was not linted, with the one finding that says
+  // why (input.too-large): the rule policy applies to it as to any finding.
+  FileReport NotLinted(const std::string& path, Finding why) const;
 
   // The same pipeline on a document already parsed.
   LintResult LintDocument(const Document& doc) const;
@@ -56,6 +62,7 @@ class Linter {
 
  private:
   LinterSetup setup_;
+  std::string config_dir_;
   cite::DescribeOptions describe_;
 };
 

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "lint/base/limits.h"
 #include "lint/checks/registry.h"
 #include "lint/rules/pack_loader.h"
 
@@ -52,7 +53,10 @@ Result<std::unique_ptr<Profiles>> Profiles::Create(const EngineOptions& o) {
   for (const std::string& path : o.rules) {
     auto more = LoadRulePath(path, catalog);
     if (!more.ok()) return more.error();
-    for (Rule& r : more.value()) p->extra_.push_back(std::move(r));
+    for (Rule& r : more.value()) {
+      if (p->extra_.size() >= limits::kRules) return TooManyRules(r);
+      p->extra_.push_back(std::move(r));
+    }
   }
   if (!o.config.empty()) {
     std::error_code ec;
@@ -100,8 +104,9 @@ Result<const Profile*> Profiles::Build(const std::string& config_path) {
   if (!library.ok()) return library.error();
   profile->rules = rule_set.value();
   profile->policy = std::make_shared<const RulePolicy>(profile->config, inputs);
-  profile->linter = std::make_unique<Linter>(LinterSetup{
-      profile->rules, ContextClassifier::Builtin(), library.value(), profile->policy});
+  profile->linter = std::make_unique<Linter>(
+      LinterSetup{profile->rules, ContextClassifier::Builtin(), library.value(), profile->policy},
+      profile->config.dir);
   profile->fail_on = options_.fail_on ? *options_.fail_on
                                       : profile->config.fail_on.value_or(FailOn::kError);
   const Profile* out = profile.get();

@@ -7,6 +7,8 @@
 #include <optional>
 #include <set>
 
+#include "lint/base/file_io.h"
+#include "lint/base/limits.h"
 #include "lint/references/library.h"
 #include "lint/text/fold.h"
 #include "lint/text/source_index.h"
@@ -351,6 +353,25 @@ class BibtexParser {
     return Expect(close, open_pos);
   }
 
+  // Adds a part to a value, within the bounds on @string expansion: one value
+  // at most limits::kBibtexValueBytes, all values of the file together a
+  // multiple of its size (a few nested macros would otherwise double their
+  // size at every level).
+  std::optional<Error> Append(std::string_view part, std::size_t at, std::string* out) {
+    expanded_ += part.size();
+    if (out->size() + part.size() > limits::kBibtexValueBytes) {
+      return Fail(at, "a value longer than " + DescribeBytes(limits::kBibtexValueBytes) +
+                          " after @string expansion (the limit; see docs/limits.md)");
+    }
+    if (expanded_ > limits::kBibtexExpansionFactor * text_.size() + limits::kBibtexValueBytes) {
+      return Fail(at, "@string expansion makes the values " +
+                          std::to_string(limits::kBibtexExpansionFactor) +
+                          " times larger than the file (the limit; see docs/limits.md)");
+    }
+    out->append(part);
+    return std::nullopt;
+  }
+
   // value := part ('#' part)*, part := {..} | ".." | digits | macro
   std::optional<Error> ParseValue(std::string* out) {
     out->clear();
@@ -361,7 +382,7 @@ class BibtexParser {
       if (c == '{') {
         std::size_t after = pos_;
         if (auto e = MatchBrace(pos_, &after)) return e;
-        out->append(text_.substr(pos_ + 1, after - pos_ - 2));
+        if (auto e = Append(text_.substr(pos_ + 1, after - pos_ - 2), pos_, out)) return e;
         pos_ = after;
       } else if (c == '"') {
         std::size_t start = pos_;
@@ -378,18 +399,18 @@ class BibtexParser {
           if (text_[i] == '"' && depth == 0) break;
         }
         if (i >= text_.size()) return Fail(start, "unterminated quoted value");
-        out->append(text_.substr(start + 1, i - start - 1));
+        if (auto e = Append(text_.substr(start + 1, i - start - 1), start, out)) return e;
         pos_ = i + 1;
       } else if (c >= '0' && c <= '9') {
         std::size_t b = pos_;
         while (pos_ < text_.size() && text_[pos_] >= '0' && text_[pos_] <= '9') ++pos_;
-        out->append(text_.substr(b, pos_ - b));
+        if (auto e = Append(text_.substr(b, pos_ - b), b, out)) return e;
       } else if (IsIdentChar(c)) {
         std::size_t b = pos_;
         std::string name = Lower(Ident());
         auto it = macros_.find(name);
         if (it == macros_.end()) return Fail(b, "undefined @string macro '" + name + "'");
-        out->append(it->second);
+        if (auto e = Append(it->second, b, out)) return e;
       } else {
         return Fail(pos_, std::string("expected a value, found '") + c + "'");
       }
@@ -526,6 +547,7 @@ class BibtexParser {
   SourceIndex lines_;
   std::size_t pos_ = 0;
   std::map<std::string, std::string> macros_;
+  std::size_t expanded_ = 0;  // bytes of every value built so far
   std::set<std::string> keys_;
   std::vector<Reference> refs_;
 };

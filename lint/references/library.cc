@@ -1,10 +1,11 @@
 // CSL-JSON reading and format detection. BibTeX is in bibtex.cc.
 #include "lint/references/library.h"
 
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "lint/base/file_io.h"
+#include "lint/base/limits.h"
 #include "lint/text/fold.h"
 #include "lint/text/source_index.h"
 #include "lint/text/strings.h"
@@ -301,16 +302,9 @@ Result<std::vector<Reference>> ReadCslJson(std::string_view text, std::string_vi
 }
 
 Result<std::vector<Reference>> ReadReferenceFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    Error e;
-    e.file = path;
-    e.message = "cannot read reference library";
-    return e;
-  }
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  std::string text = buf.str();
+  auto read = ReadRegularFile(path, {limits::kLibraryBytes, "reference library"});
+  if (!read.ok()) return read.error();
+  const std::string& text = read.value();
   std::size_t i = 0;
   if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) i = 3;
   while (i < text.size() &&

@@ -6,7 +6,10 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <deque>
+#include <map>
 #include <mutex>
+#include <vector>
 
 namespace claimlint::report_internal {
 namespace {
@@ -140,12 +143,6 @@ std::size_t BlockPrefixLength(std::string_view line) {
   }
 }
 
-std::size_t PrefixEnd(std::string_view text, std::size_t pos) {
-  std::size_t start = LineStartOf(text, pos);
-  std::size_t end = LineEndOf(text, pos);
-  return start + BlockPrefixLength(text.substr(start, end - start));
-}
-
 // Not between the CR and LF of a CRLF.
 std::size_t OffCrlf(std::string_view text, std::size_t pos) {
   if (pos > 0 && pos < text.size() && text[pos - 1] == '\r' && text[pos] == '\n') return pos - 1;
@@ -166,89 +163,133 @@ bool IsStructuralLine(std::string_view line) {
          line.find_first_not_of("|-: \t") == std::string_view::npos;
 }
 
-std::string_view LineAround(std::string_view text, std::size_t pos, std::size_t* start) {
-  *start = LineStartOf(text, pos);
-  return text.substr(*start, LineEndOf(text, pos) - *start);
-}
+// What the span moves below need to know about a line, computed once per
+// line: a paragraph on one line may carry thousands of highlights, and
+// rescanning it for each would cost highlights times its length.
+struct LineFacts {
+  std::size_t start = 0, end = 0;  // end: the offset of its terminator
+  bool blank = false, structural = false;
+  std::size_t prefix_end = 0;  // past its block markers
+  // On a table row ("| a | b |"): the trailing pipe (and the blanks before
+  // it), past which a sentinel would make an extra cell; else npos.
+  std::size_t pipe = std::string_view::npos;
+  // Footnote labels "[^label]": the offset of each "[^" and of the first ']'
+  // at or after it (npos when none), in order.
+  std::vector<std::pair<std::size_t, std::size_t>> labels;
+};
 
-// On a table row ("| a | b |"): the offset of the trailing pipe (and the
-// blanks before it), past which a sentinel would make an extra cell; else npos.
-std::size_t TrailingPipe(std::string_view text, std::size_t pos) {
-  std::size_t start;
-  std::string_view line = LineAround(text, pos, &start);
-  std::size_t first = line.find_first_not_of(" \t");
-  std::size_t last = line.find_last_not_of(" \t");
-  if (first == std::string_view::npos || first == last || line[first] != '|' || line[last] != '|') {
-    return std::string_view::npos;
+class LineCache {
+ public:
+  explicit LineCache(std::string_view text) : text_(text) {}
+
+  // The line holding `pos` (a line break belongs to the line it ends; CR and
+  // LF each end one). Valid until the next call.
+  const LineFacts& At(std::size_t pos) {
+    auto it = long_.upper_bound(pos);
+    if (it != long_.begin()) {
+      --it;
+      if (pos <= it->second.end) return it->second;
+    }
+    scratch_ = Compute(pos);
+    if (scratch_.end - scratch_.start < kCacheFrom) return scratch_;
+    return long_.emplace(scratch_.start, std::move(scratch_)).first->second;
   }
-  while (last > 0 && (line[last - 1] == ' ' || line[last - 1] == '\t')) --last;
-  return start + last;
-}
+
+ private:
+  static constexpr std::size_t kCacheFrom = 256;
+
+  LineFacts Compute(std::size_t pos) const {
+    LineFacts f;
+    f.start = LineStartOf(text_, pos);
+    f.end = LineEndOf(text_, pos);
+    std::string_view line = text_.substr(f.start, f.end - f.start);
+    f.blank = line.find_first_not_of(" \t") == std::string_view::npos;
+    f.structural = IsStructuralLine(line);
+    f.prefix_end = f.start + BlockPrefixLength(line);
+    std::size_t first = line.find_first_not_of(" \t");
+    std::size_t last = line.find_last_not_of(" \t");
+    if (first != std::string_view::npos && first != last && line[first] == '|' &&
+        line[last] == '|') {
+      while (last > 0 && (line[last - 1] == ' ' || line[last - 1] == '\t')) --last;
+      f.pipe = f.start + last;
+    }
+    std::size_t close = std::string_view::npos;
+    for (std::size_t i = line.size(); i-- > 0;) {
+      if (line[i] == ']') close = i;
+      if (line[i] == '[' && i + 1 < line.size() && line[i + 1] == '^') {
+        f.labels.push_back(
+            {f.start + i, close == std::string_view::npos ? close : f.start + close});
+      }
+    }
+    std::reverse(f.labels.begin(), f.labels.end());
+    return f;
+  }
+
+  std::string_view text_;
+  std::map<std::size_t, LineFacts> long_;  // by start
+  LineFacts scratch_;
+};
 
 // True when `pos` is strictly inside a footnote label "[^label]" on its line
 // (a sentinel there would break the reference); [*b, *e) is the label.
-bool InFootnoteLabel(std::string_view text, std::size_t pos, std::size_t* b, std::size_t* e) {
-  std::size_t start;
-  std::string_view line = LineAround(text, pos, &start);
-  std::size_t at = pos - start;
-  std::size_t open = line.rfind("[^", at == 0 ? 0 : at - 1);
-  if (open == std::string_view::npos || at <= open) return false;
-  std::size_t close = line.find(']', open);
-  if (close == std::string_view::npos || at > close) return false;
-  *b = start + open;
-  *e = start + close + 1;
+bool InFootnoteLabel(const LineFacts& line, std::size_t pos, std::size_t* b, std::size_t* e) {
+  // The last "[^" before pos, and its closing bracket.
+  auto it = std::lower_bound(line.labels.begin(), line.labels.end(), pos,
+                             [](const auto& label, std::size_t p) { return label.first < p; });
+  if (it == line.labels.begin()) return false;
+  --it;
+  if (it->second == std::string_view::npos || pos > it->second) return false;
+  *b = it->first;
+  *e = it->second + 1;
   return true;
 }
 
 // Moves a start (or a point) into the text: off blank and structural lines,
 // line breaks and a line's block markers, and before a table row's trailing pipe.
-std::size_t FixStart(std::string_view text, std::size_t pos) {
+std::size_t FixStart(std::string_view text, LineCache* lines, std::size_t pos) {
   for (;;) {
-    std::size_t start;
-    std::string_view line = LineAround(text, pos, &start);
-    bool blank = line.find_first_not_of(" \t") == std::string_view::npos;
-    if (!blank && !IsStructuralLine(line)) break;  // a sentinel would end a blank line's role
-    std::size_t next = NextLine(text, start + line.size());
+    const LineFacts& line = lines->At(pos);
+    if (!line.blank && !line.structural) break;  // a sentinel would end a blank line's role
+    std::size_t next = NextLine(text, line.end);
     if (next == pos || next >= text.size()) return text.size();
     pos = next;
   }
-  pos = std::max(pos, PrefixEnd(text, pos));
+  const LineFacts& line = lines->At(pos);
+  pos = std::max(pos, line.prefix_end);
   std::size_t b, e;
-  if (InFootnoteLabel(text, pos, &b, &e)) pos = e;
-  std::size_t pipe = TrailingPipe(text, pos);
-  if (pipe != std::string_view::npos && pos > pipe) pos = pipe;
+  if (InFootnoteLabel(line, pos, &b, &e)) pos = e;
+  if (line.pipe != std::string_view::npos && pos > line.pipe) pos = line.pipe;
   return pos;
 }
 
 // Moves an end back into the text: from a line's start, markers or a
 // structural line to the end of the line before, and before a table row's
 // trailing pipe. Never before `floor` (the start).
-std::size_t FixEnd(std::string_view text, std::size_t pos, std::size_t floor) {
+std::size_t FixEnd(std::string_view text, LineCache* lines, std::size_t pos, std::size_t floor) {
   std::size_t b, e;
-  if (InFootnoteLabel(text, pos, &b, &e)) pos = b > floor ? b : e;
+  if (InFootnoteLabel(lines->At(pos), pos, &b, &e)) pos = b > floor ? b : e;
   while (pos > floor) {
-    std::size_t start;
-    std::string_view line = LineAround(text, pos, &start);
-    if (start == 0 || start <= floor) break;
-    if (!IsStructuralLine(line) && pos > PrefixEnd(text, pos)) break;
-    pos = start - 1;
+    const LineFacts& line = lines->At(pos);
+    if (line.start == 0 || line.start <= floor) break;
+    if (!line.structural && pos > line.prefix_end) break;
+    pos = line.start - 1;
     if (pos > 0 && text[pos] == '\n' && text[pos - 1] == '\r') --pos;
   }
-  std::size_t pipe = TrailingPipe(text, pos);
-  if (pipe != std::string_view::npos && pos > pipe) pos = std::max(pipe, floor);
+  const LineFacts& line = lines->At(pos);
+  if (line.pipe != std::string_view::npos && pos > line.pipe) pos = std::max(line.pipe, floor);
   return std::max(pos, floor);
 }
 
-void Normalize(std::string_view text, MarkSpan* s) {
+void Normalize(std::string_view text, LineCache* lines, MarkSpan* s) {
   s->begin = OffCrlf(text, std::min(s->begin, text.size()));
   s->end = OffCrlf(text, std::min(std::max(s->end, s->begin), text.size()));
   if (s->begin == s->end) {
-    s->begin = s->end = FixStart(text, s->begin);
+    s->begin = s->end = FixStart(text, lines, s->begin);
     return;
   }
   while (s->begin < s->end && IsLineBreak(text[s->begin])) ++s->begin;
-  s->begin = FixStart(text, s->begin);
-  s->end = FixEnd(text, std::max(s->end, s->begin), s->begin);
+  s->begin = FixStart(text, lines, s->begin);
+  s->end = FixEnd(text, lines, std::max(s->end, s->begin), s->begin);
 }
 
 void AppendSentinel(std::string_view open, int id, std::string_view close, std::string* out) {
@@ -297,13 +338,28 @@ std::string EscapeHtml(std::string_view text) {
   return out;
 }
 
+std::string InertColons(std::string html) {
+  if (html.find("::") == std::string::npos) return html;
+  std::string out;
+  out.reserve(html.size() + 16);
+  for (std::size_t i = 0; i < html.size(); ++i) {
+    if (html[i] == ':' && i + 1 < html.size() && html[i + 1] == ':') {
+      out += "&#58;";
+    } else {
+      out += html[i];
+    }
+  }
+  return out;
+}
+
 std::string InsertSentinels(std::string_view source, std::vector<MarkSpan> spans) {
   std::string text(source);
   int which = 0;
   for (std::size_t i = 0; i + 3 <= text.size(); ++i) {
     if (IsSentinelAt(text, i, &which)) text.replace(i, 3, "\xEF\xBF\xBD");
   }
-  for (MarkSpan& s : spans) Normalize(text, &s);
+  LineCache lines(text);
+  for (MarkSpan& s : spans) Normalize(text, &lines, &s);
 
   struct Event {
     std::size_t pos;
@@ -456,12 +512,24 @@ namespace {
 
 enum class Kind { kText, kStart, kEnd, kVoid, kOther, kSentStart, kSentEnd };
 
+// Views into the rendered HTML, or into Tokens::owned for the tags that had
+// to change: a long article has millions of tokens.
 struct Token {
   Kind kind = Kind::kText;
-  std::string text;
-  std::string name;                       // lower-case tag name
+  std::string_view text;
+  std::string_view name;                  // lower-case tag name
   int id = -1;                            // sentinels
   std::size_t match = std::string::npos;  // start tags: index of the end tag
+};
+
+struct Tokens {
+  std::deque<Token> list;         // no reallocation peak
+  std::deque<std::string> owned;  // stable addresses
+
+  std::string_view Keep(std::string s) {
+    owned.push_back(std::move(s));
+    return owned.back();
+  }
 };
 
 bool IsVoidTag(std::string_view name) {
@@ -537,11 +605,11 @@ std::string TagName(std::string_view tag) {
 
 Token TextToken(std::string_view text) {
   Token t;
-  t.text = std::string(text);
+  t.text = text;
   return t;
 }
 
-void AddText(std::string_view text, std::vector<Token>* out) {
+void AddText(std::string_view text, std::deque<Token>* out) {
   std::size_t run = 0;
   for (std::size_t i = 0; i < text.size();) {
     int kind, id;
@@ -563,8 +631,12 @@ void AddText(std::string_view text, std::vector<Token>* out) {
   if (run < text.size()) out->push_back(TextToken(text.substr(run)));
 }
 
-void Tokenize(std::string_view html, std::string_view id_prefix, std::vector<Token>* out,
+void Tokenize(std::string_view html, std::string_view id_prefix, Tokens* tokens,
               std::set<int>* lost) {
+  std::deque<Token>* out = &tokens->list;
+  auto keep = [&](std::string_view raw, std::string cleaned) {
+    return cleaned == raw ? raw : tokens->Keep(std::move(cleaned));
+  };
   std::size_t i = 0;
   while (i < html.size()) {
     std::size_t lt = html.find('<', i);
@@ -577,12 +649,14 @@ void Tokenize(std::string_view html, std::string_view id_prefix, std::vector<Tok
       gt = html.find("-->", lt + 4);
       gt = gt == std::string_view::npos ? html.size() : gt + 3;
       t.kind = Kind::kOther;
-      t.text = CleanTag(html.substr(lt, gt - lt), lost);
+      t.text = keep(html.substr(lt, gt - lt), CleanTag(html.substr(lt, gt - lt), lost));
     } else {
       gt = html.find('>', lt);
       gt = gt == std::string_view::npos ? html.size() : gt + 1;
       std::string_view tag = html.substr(lt, gt - lt);
-      t.name = TagName(tag);
+      std::string name = TagName(tag);
+      std::size_t at = tag.find(name);
+      t.name = at != std::string_view::npos ? tag.substr(at, name.size()) : tokens->Keep(name);
       if (tag.size() > 1 && tag[1] == '/') {
         t.kind = Kind::kEnd;
       } else if (tag.size() > 1 && (tag[1] == '!' || tag[1] == '?')) {
@@ -592,7 +666,7 @@ void Tokenize(std::string_view html, std::string_view id_prefix, std::vector<Tok
       } else {
         t.kind = Kind::kStart;
       }
-      t.text = PrefixIds(CleanTag(tag, lost), id_prefix);
+      t.text = keep(tag, PrefixIds(CleanTag(tag, lost), id_prefix));
     }
     out->push_back(std::move(t));
     i = gt;
@@ -625,7 +699,7 @@ class Marker {
          const std::map<int, std::size_t>& end_index)
       : styles_(styles), valid_(valid), end_index_(end_index) {}
 
-  void Run(const std::vector<Token>& tokens) {
+  void Run(const std::deque<Token>& tokens) {
     for (const Token& t : tokens) {
       switch (t.kind) {
         case Kind::kText:
@@ -750,9 +824,10 @@ class Marker {
 
 std::string ApplyMarks(std::string_view html, const std::map<int, MarkStyle>& styles,
                        std::string_view id_prefix, std::set<int>* highlighted) {
-  std::vector<Token> tokens;
+  Tokens all;
   std::set<int> lost;
-  Tokenize(html, id_prefix, &tokens, &lost);
+  Tokenize(html, id_prefix, &all, &lost);
+  const std::deque<Token>& tokens = all.list;
   // A highlight needs exactly one start and one end sentinel, in that order,
   // both in text.
   std::map<int, int> starts, ends;

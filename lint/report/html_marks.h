@@ -66,4 +66,10 @@ std::string ApplyMarks(std::string_view html, const std::map<int, MarkStyle>& st
 
 std::string EscapeHtml(std::string_view text);
 
+// HTML with every "::" written "&#58;:" (the page shows the same): the
+// GitHub Actions runner executes a line of a step's log that starts with "::"
+// (::add-mask::, ::error ...), and a page printed by a later step must not
+// let an article's line do that.
+std::string InertColons(std::string html);
+
 }  // namespace claimlint::report_internal

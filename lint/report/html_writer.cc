@@ -32,8 +32,11 @@ using report_internal::MarkSpan;
 using report_internal::MarkStyle;
 using report_internal::RuleLookup;
 
-// Text for HTML: valid UTF-8, then escaped.
-std::string Esc(std::string_view text) { return EscapeHtml(SanitizeUtf8(text, nullptr)); }
+// Text for HTML: valid UTF-8, then escaped (and no "::" a CI runner could
+// take for a command).
+std::string Esc(std::string_view text) {
+  return report_internal::InertColons(EscapeHtml(SanitizeUtf8(text, nullptr)));
+}
 
 // A category or severity as a class-name token.
 std::string Token(std::string_view s) {
@@ -226,8 +229,9 @@ class HtmlWriter {
       styles.emplace(id, std::move(style));
     }
     std::string text = report_internal::InsertSentinels(fenced.text, std::move(spans));
-    std::string html = markdown ? report_internal::RenderMarkdownHtml(text)
-                                : report_internal::RenderPlainTextHtml(text);
+    std::string html =
+        report_internal::InertColons(markdown ? report_internal::RenderMarkdownHtml(text)
+                                              : report_internal::RenderPlainTextHtml(text));
     return report_internal::ApplyMarks(html, styles, "a" + std::to_string(index) + "-",
                                        highlighted);
   }

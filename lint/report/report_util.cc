@@ -68,7 +68,23 @@ std::string_view LineTable::Line(int line) const {
 std::size_t LineTable::Offset(int line, int column) const {
   std::size_t i = Start(line);
   const std::size_t end = End(line);
-  for (int col = 1; i < end && col < column; ++col) {
+  int col = 1;
+  if (end - i > 4 * kStep && column > kStep) {
+    auto [it, fresh] = samples_.try_emplace(line);
+    std::vector<std::size_t>& at = it->second;
+    if (fresh) {
+      int c = 1;
+      for (std::size_t k = i; k < end; ++c) {
+        if ((c - 1) % kStep == 0) at.push_back(k);
+        ++k;
+        while (k < end && IsContinuationByte(static_cast<unsigned char>(text_[k]))) ++k;
+      }
+    }
+    std::size_t s = std::min(static_cast<std::size_t>((column - 1) / kStep), at.size() - 1);
+    i = at[s];
+    col = static_cast<int>(s) * kStep + 1;
+  }
+  for (; i < end && col < column; ++col) {
     ++i;
     while (i < end && IsContinuationByte(static_cast<unsigned char>(text_[i]))) ++i;
   }
@@ -143,15 +159,19 @@ void AppendEncoded(std::string_view s, std::string* out) {
 
 std::string PathToUri(std::string_view path) {
   std::string p(path);
-  std::replace(p.begin(), p.end(), '\\', '/');
   std::string out;
+#ifdef _WIN32
+  std::replace(p.begin(), p.end(), '\\', '/');
   if (p.size() >= 2 && std::isalpha(static_cast<unsigned char>(p[0])) && p[1] == ':') {
-    // A Windows drive path: file:///C:/...
+    // A drive path: file:///C:/...
     out = "file:///";
     out += p.substr(0, 2);
     AppendEncoded(std::string_view(p).substr(2), &out);
     return out;
   }
+#endif
+  // On POSIX a backslash is part of a file name ("a\\b.md"), as is a colon:
+  // both are percent-encoded like any other reserved byte.
   if (!p.empty() && p[0] == '/') {
     out = p.size() > 1 && p[1] == '/' ? "file:" : "file://";
   }

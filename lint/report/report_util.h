@@ -25,12 +25,18 @@ class LineTable {
   std::string_view Line(int line) const;
   std::size_t Start(int line) const;  // byte offset; text size when past the end
   std::size_t End(int line) const;    // offset of the line's terminator
-  // Byte offset of (line, column), clamped to the line's end.
+  // Byte offset of (line, column), clamped to the line's end. A long line
+  // gets an index of every kStep-th column the first time it is asked, so
+  // many findings on one long line cost a few steps each, not its length.
   std::size_t Offset(int line, int column) const;
 
  private:
+  static constexpr int kStep = 64;
+
   std::string_view text_;
   std::vector<std::size_t> starts_, ends_;
+  mutable std::unordered_map<int, std::vector<std::size_t>>
+      samples_;  // line -> byte of column 1 + k*kStep
 };
 
 // Rule lookup by id over report.rules (nullptr when unknown or no rules).
@@ -47,7 +53,8 @@ class RuleLookup {
 // "error" | "warning" | "note" (SARIF), "error" | "warning" | "notice" (GitHub).
 std::string_view SarifLevel(Severity s);
 
-// `path` as a URI reference: backslashes become '/', every byte outside
+// `path` as a URI reference (on Windows backslashes become '/'; on POSIX a
+// backslash is part of a name and is percent-encoded), every byte outside
 // RFC 3986 unreserved, sub-delims (minus those that confuse tools), '/' and '@'
 // is percent-encoded; absolute paths become file:// URIs.
 std::string PathToUri(std::string_view path);

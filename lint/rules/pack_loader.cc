@@ -5,13 +5,14 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
 
-#include "lint/base/edit_distance.h"
-#include "lint/base/finding.h"
 #include "lint/base/context_kind.h"
+#include "lint/base/edit_distance.h"
+#include "lint/base/file_io.h"
+#include "lint/base/finding.h"
+#include "lint/base/limits.h"
+#include "lint/base/yaml_guard.h"
 #include "lint/data/builtin_files.h"
 
 namespace claimlint {
@@ -45,6 +46,24 @@ constexpr const char* kRuleKeys[] = {"id",
                                      "examples",
                                      "description"};
 
+// Ids are printed in every report and matched by globs: no blanks, commas or
+// control characters (which a terminal would act on).
+bool ValidRuleId(std::string_view id) {
+  if (id.empty()) return false;
+  for (unsigned char c : id) {
+    if (c <= 0x20 || c == 0x7F || c == ',') return false;
+  }
+  // C1 controls (U+0080..U+009F) are C2 80..C2 9F in UTF-8.
+  for (std::size_t i = 0; i + 1 < id.size(); ++i) {
+    if (static_cast<unsigned char>(id[i]) == 0xC2 &&
+        static_cast<unsigned char>(id[i + 1]) >= 0x80 &&
+        static_cast<unsigned char>(id[i + 1]) <= 0x9F) {
+      return false;
+    }
+  }
+  return true;
+}
+
 class PackReader {
  public:
   PackReader(std::string_view filename, const CheckCatalog& catalog, bool check_patterns,
@@ -66,6 +85,10 @@ class PackReader {
   }
 
   Result<std::vector<Rule>> Read(std::string_view yaml) {
+    // Built-in packs are checked by the tests; a user's pack before it is walked.
+    if (check_patterns_) {
+      if (Status st = CheckYamlDocument(yaml, file_); !st.ok()) return st.error();
+    }
     YAML::Node root;
     try {
       root = YAML::Load(std::string(yaml));
@@ -95,6 +118,10 @@ class PackReader {
     if (!rules.IsSequence()) return At(rules, "'rules' must be a list");
     std::vector<Rule> out;
     for (const auto& node : rules) {
+      if (out.size() >= limits::kRules) {
+        return At(node, "more than " + std::to_string(limits::kRules) +
+                            " rules in one pack (the limit; see docs/limits.md)");
+      }
       Rule rule;
       rule.pack = pack;
       if (Status st = ReadRule(node, &rule); !st.ok()) return st.error();
@@ -206,8 +233,10 @@ class PackReader {
     if (node["id"]) rule->loc = {file_, node["id"].Mark().line + 1, node["id"].Mark().column + 1};
     Status st;
     if (!(st = String(node, "id", &rule->id, true)).ok()) return st;
-    if (rule->id.empty() || rule->id.find_first_of(" \t,") != std::string::npos) {
-      return At(node["id"], "rule id must be a non-empty dotted name without spaces or commas");
+    if (!ValidRuleId(rule->id)) {
+      return At(node["id"],
+                "rule id must be a non-empty dotted name without spaces, commas or control "
+                "characters");
     }
     std::string category;
     if (!(st = String(node, "category", &category, true)).ok()) return st;
@@ -395,6 +424,12 @@ bool IsCueFile(std::string_view yaml) {
 
 }  // namespace
 
+Error TooManyRules(const Rule& first_over) {
+  return Error{first_over.loc.file, first_over.loc.line, first_over.loc.column,
+               "more than " + std::to_string(limits::kRules) +
+                   " rules in one configuration (the limit; see docs/limits.md)"};
+}
+
 Result<std::vector<Rule>> LoadRulePack(std::string_view yaml, std::string_view filename,
                                        const CheckCatalog& catalog, bool check_patterns) {
   return PackReader(filename, catalog, check_patterns, /*own_pack=*/false).Read(yaml);
@@ -417,15 +452,16 @@ Result<std::vector<Rule>> LoadRulePath(const std::string& path, const CheckCatal
   }
   std::vector<Rule> all;
   for (const std::string& file : files) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return Error{file, 0, 0, "cannot read rule pack"};
-    std::stringstream ss;
-    ss << in.rdbuf();
-    std::string text = ss.str();
+    auto read = ReadRegularFile(file, {limits::kRulePackBytes, "rule pack"});
+    if (!read.ok()) return read.error();
+    const std::string& text = read.value();
     if (IsCueFile(text)) continue;
     auto rules = LoadRulePack(text, file, catalog);
     if (!rules.ok()) return rules.error();
-    for (Rule& r : rules.value()) all.push_back(std::move(r));
+    for (Rule& r : rules.value()) {
+      if (all.size() >= limits::kRules) return TooManyRules(r);
+      all.push_back(std::move(r));
+    }
   }
   return all;
 }

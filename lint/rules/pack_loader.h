@@ -23,6 +23,9 @@ inline constexpr std::string_view kOwnPackFile = "claimlint.yaml";
 // `catalog` (lint/checks/registry.h: BuiltinChecks()).
 Result<std::vector<Rule>> LoadRulePack(std::string_view yaml, std::string_view filename,
                                        const CheckCatalog& catalog, bool check_patterns = true);
+// The error for a configuration with more than limits::kRules rules, at the
+// first rule over.
+Error TooManyRules(const Rule& first_over);
 // A file, or every *.yml / *.yaml file of a directory (sorted by name).
 Result<std::vector<Rule>> LoadRulePath(const std::string& path, const CheckCatalog& catalog);
 

@@ -10,6 +10,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "lint/base/limits.h"
 #include "lint/base/utf8.h"
 #include "lint/rules/lexicon.h"
 #include "lint/rules/literal_prefilter.h"
@@ -71,12 +72,19 @@ std::unique_ptr<RE2> Compile(const std::string& pattern, bool case_sensitive) {
   return std::make_unique<RE2>(pattern, opts);
 }
 
-// Appends every match of `re` in `text` (non-overlapping, leftmost).
+// Appends every match of `re` in `text` (non-overlapping, leftmost). A match
+// rejected by the word-boundary test is retried from the next place a word
+// can start (a match starting inside a word fails the test anyway). Each
+// retry rescans the rejected match: once the rescans add up to
+// limits::kBoundaryRescanFactor times the text, the pattern gives up on it (a
+// long match rejected at every word would otherwise cost the length squared).
 void AllMatches(const RE2& re, std::string_view text, bool word_boundary,
                 std::vector<std::pair<std::size_t, std::size_t>>* out) {
   re2::StringPiece input(text.data(), text.size());
   re2::StringPiece m;
   std::size_t pos = 0;
+  const std::size_t budget = limits::kBoundaryRescanFactor * text.size() + 4096;
+  std::size_t rescanned = 0;
   while (pos <= text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
     std::size_t b = static_cast<std::size_t>(m.data() - text.data());
     std::size_t e = b + m.size();
@@ -88,9 +96,17 @@ void AllMatches(const RE2& re, std::string_view text, bool word_boundary,
       out->push_back({b, e});
       pos = e;
     } else {
-      // Try again from the next character.
+      rescanned += e - pos;
+      if (rescanned > budget) return;
+      // Try again from the next character that can start a word match.
       pos = b + 1;
       while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
+      while (pos < text.size() && IsWordCodePoint(CodePointAt(text, pos)) &&
+             IsWordCodePoint(CodePointBefore(text, pos))) {
+        std::size_t len = 1;
+        DecodeAt(text, pos, &len);
+        pos += len;
+      }
     }
   }
 }

@@ -7,6 +7,7 @@
 
 #include "lint/base/edit_distance.h"
 #include "lint/base/glob.h"
+#include "lint/base/limits.h"
 #include "lint/text/strings.h"
 
 namespace claimlint {
@@ -26,19 +27,33 @@ constexpr Keyword kKeywords[] = {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
-std::vector<std::string> Tokens(std::string_view s) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (char c : s) {
-    if (IsSpace(c) || c == ',') {
-      if (!cur.empty()) out.push_back(std::move(cur));
-      cur.clear();
-    } else {
-      cur += c;
+struct Token {
+  std::string text;
+  std::size_t offset = 0;  // in the string split
+};
+
+std::vector<Token> Tokens(std::string_view s) {
+  std::vector<Token> out;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= s.size(); ++i) {
+    if (i == s.size() || IsSpace(s[i]) || s[i] == ',') {
+      if (i > start) out.push_back({std::string(s.substr(start, i - start)), start});
+      start = i + 1;
     }
   }
-  if (!cur.empty()) out.push_back(std::move(cur));
   return out;
+}
+
+// Where a comment's (trimmed) body starts in the source; npos when it cannot
+// be found there.
+std::size_t BodyOffset(const Document& doc, const HtmlComment& c) {
+  std::size_t p = c.src_begin + 4;
+  while (p < c.src_end && p < doc.text.size() &&
+         std::isspace(static_cast<unsigned char>(doc.text[p]))) {
+    ++p;
+  }
+  if (doc.text.compare(p, c.body.size(), c.body) != 0) return std::string::npos;
+  return p;
 }
 
 // True for a comment that means to be a directive: its first word is
@@ -140,9 +155,9 @@ ParsedDirectives ParseDirectives(const Document& doc) {
         break;
       }
     }
-    std::vector<std::string> tokens = Tokens(head);
+    std::vector<Token> tokens = Tokens(head);
     if (tokens.empty()) continue;
-    std::string word = Lower(tokens[0]);
+    std::string word = Lower(tokens[0].text);
     if (!LooksLikeDirective(word)) continue;
     if (!word.empty() && word.back() == ':') word.pop_back();
     const auto* kw = std::find_if(std::begin(kKeywords), std::end(kKeywords),
@@ -152,8 +167,8 @@ ParsedDirectives ParseDirectives(const Document& doc) {
       for (const auto& k : kKeywords) {
         if (EditDistance(word, k.name) < EditDistance(word, best)) best = k.name;
       }
-      out.bad.push_back(Bad(*c, "unknown suppression '" + tokens[0] + "'; did you mean '" + best +
-                                    "'? It suppresses nothing."));
+      out.bad.push_back(Bad(*c, "unknown suppression '" + tokens[0].text + "'; did you mean '" +
+                                    best + "'? It suppresses nothing."));
       continue;
     }
     Directive d;
@@ -163,15 +178,33 @@ ParsedDirectives ParseDirectives(const Document& doc) {
     d.begin = c->src_begin;
     d.end = c->src_end;
     d.line = c->line;
+    if (tokens.size() - 1 > limits::kSuppressionRules) {
+      out.bad.push_back(Bad(*c, "'" + std::string(kw->name) + "' names " +
+                                    std::to_string(tokens.size() - 1) +
+                                    " rules; a directive may "
+                                    "name at most " +
+                                    std::to_string(limits::kSuppressionRules) +
+                                    " (docs/limits.md). It suppresses nothing"));
+      continue;
+    }
+    // The body is a piece of the source; its tokens are located there.
+    std::size_t at = BodyOffset(doc, *c);
+    auto range = [&](const Token& t) {
+      if (at == std::string::npos) return SourceRange{c->src_begin, c->src_end};
+      std::size_t b = at + static_cast<std::size_t>(head.data() - c->body.data()) + t.offset;
+      return SourceRange{b, b + t.text.size()};
+    };
+    d.keyword = range(tokens[0]);
     bool ok = true;
     for (std::size_t i = 1; i < tokens.size() && ok; ++i) {
-      if (!LooksLikeRule(tokens[i])) {
-        out.bad.push_back(Bad(*c, "'" + tokens[i] + "' in '" + kw->name +
+      if (!LooksLikeRule(tokens[i].text)) {
+        out.bad.push_back(Bad(*c, "'" + tokens[i].text + "' in '" + kw->name +
                                       "' is not a rule id or glob (put a reason after ' -- '); "
                                       "the directive suppresses nothing"));
         ok = false;
       }
-      d.rules.push_back(Lower(tokens[i]));
+      d.rules.push_back(Lower(tokens[i].text));
+      d.rule_ranges.push_back(range(tokens[i]));
     }
     if (!ok) continue;
     if (d.kind == DirectiveKind::kDisableNextLine) {
@@ -265,8 +298,9 @@ SuppressionOutcome ApplySuppressions(const Document& doc, std::vector<Finding>* 
                                         d.rules[t] + " finding";
       f.suggestion = d.rules.size() > 1 ? "Remove " + d.rules[t] + " from the directive."
                                         : "Remove the directive.";
-      f.begin = d.begin;
-      f.end = d.end;
+      SourceRange at = d.rules.empty() ? d.keyword : d.rule_ranges[t];
+      f.begin = at.begin;
+      f.end = at.end;
       kept.push_back(std::move(f));
     }
   }

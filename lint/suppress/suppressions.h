@@ -12,7 +12,8 @@
 // before a finding decides. input.* and meta.* findings cannot be suppressed.
 // A directive that hides nothing is reported (meta.unused-suppression), and
 // so is a comment that starts with "claimlint" but is not a directive
-// (meta.bad-suppression).
+// (meta.bad-suppression), and so is a directive naming more than
+// limits::kSuppressionRules rules.
 #pragma once
 
 #include <string>
@@ -34,6 +35,11 @@ struct Directive {
   std::string reason;
   std::string text;                // the comment's body, for messages
   std::size_t begin = 0, end = 0;  // the comment's bytes in Document::text
+  // Where the keyword and each rule are written (Document::text): an unused
+  // rule is reported at its own bytes, so the report stays linear in the
+  // comment's length however many rules it names.
+  SourceRange keyword;
+  std::vector<SourceRange> rule_ranges;
   int line = 0;                    // the comment's first line
   int target_line = 0;             // disable-next-line / disable-line: the line it covers
 };

@@ -640,7 +640,7 @@ def t_rules_info(tmp):
     r = run(OWN + ["--list-rules"], tmp)
     lines = r.out.splitlines()
     rows = {l.split()[0]: l.split()[1:3] for l in lines[:-1]}
-    check(r.code == 0 and lines[-1] == "12 rules" and rows.get("test.detox") == ["warning", "claim"]
+    check(r.code == 0 and lines[-1] == "15 rules" and rows.get("test.detox") == ["warning", "claim"]
           and rows.get("input.encoding") == ["error", "input"]
           and rows.get("meta.unused-suppression") == ["info", "meta"],
           "--list-rules lists the loaded rules and claimlint's own input.* and meta.* rules",
@@ -660,8 +660,8 @@ def t_rules_info(tmp):
           "--explain of an unknown rule exits 2", r.describe())
     os.remove(f"{tmp}/.claimlint.yml")
     for own in ("input.encoding", "input.binary", "input.front-matter", "input.references",
-                "meta.too-many-findings", "meta.citation-budget", "meta.unused-suppression",
-                "meta.bad-suppression"):
+                "input.too-large", "meta.too-many-findings", "meta.citation-budget",
+                "meta.long-sentence", "meta.too-many-citations", "meta.unused-suppression", "meta.bad-suppression"):
         r = run(["--explain", own], tmp)
         check(r.code == 0 and r.out.startswith(own + " (") and "why: " in r.out,
               f"--explain describes claimlint's own finding {own}", r.describe())

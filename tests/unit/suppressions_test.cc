@@ -139,7 +139,7 @@ TEST(SuppressionsTest, InputAndMetaFindingsCannotBeSuppressed) {
   EXPECT_EQ(o.suppressed, 1);
 }
 
-TEST(SuppressionsTest, UnusedDirectivesAreReportedPerRuleAtTheComment) {
+TEST(SuppressionsTest, UnusedDirectivesAreReportedPerRuleAtTheRule) {
   Document doc =
       Md("<!-- claimlint-disable-next-line claim.detox, claim.cure -->\n"
          "A detox claim.\n"
@@ -151,13 +151,51 @@ TEST(SuppressionsTest, UnusedDirectivesAreReportedPerRuleAtTheComment) {
   for (const Finding& m : o.meta) {
     EXPECT_EQ(m.rule, kUnusedSuppressionRule);
     EXPECT_EQ(m.severity, Severity::kInfo);
-    EXPECT_EQ(m.column, 1);
   }
+  // Each unused rule is reported at its own bytes in the comment.
   EXPECT_EQ(o.meta[0].line, 1);
+  EXPECT_EQ(o.meta[0].column, 47);
+  EXPECT_EQ(o.meta[0].excerpt, "claim.cure");
   EXPECT_NE(o.meta[0].message.find("claim.cure"), std::string::npos) << o.meta[0].message;
   EXPECT_EQ(o.meta[1].line, 4);
+  EXPECT_EQ(o.meta[1].excerpt, "quality.author");
   EXPECT_NE(o.meta[1].message.find("quality.author"), std::string::npos);
-  EXPECT_EQ(o.meta[0].excerpt, "<!-- claimlint-disable-next-line claim.detox, claim.cure -->");
+}
+
+TEST(SuppressionsTest, AnUnusedDirectiveWithoutRulesIsReportedAtItsKeyword) {
+  Document doc = Md("Text.\n<!-- claimlint-disable-line -- why -->\n");
+  Outcome o = Suppress(doc, {});
+  ASSERT_EQ(o.meta.size(), 1u);
+  EXPECT_EQ(o.meta[0].excerpt, "claimlint-disable-line");
+  EXPECT_EQ(o.meta[0].column, 6);
+}
+
+TEST(SuppressionsTest, ADirectiveNamingTooManyRulesIsBadAndTheOutputStaysLinear) {
+  // One comment naming 50,000 rules once cost gigabytes: every unused rule
+  // was a finding whose excerpt was the whole comment.
+  std::string text = "<!-- claimlint-disable-next-line";
+  for (int i = 0; i < 50000; ++i) text += " claim.r" + std::to_string(i);
+  text += " -->\nA cure.\n";
+  Document doc = Md(text);
+  auto start = std::chrono::steady_clock::now();
+  Outcome o = Suppress(doc, {At(doc, "claim.r7", "cure")});
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
+  EXPECT_EQ(o.suppressed, 0);
+  ASSERT_EQ(o.meta.size(), 1u);
+  EXPECT_EQ(o.meta[0].rule, kBadSuppressionRule);
+  EXPECT_NE(o.meta[0].message.find("at most 100"), std::string::npos) << o.meta[0].message;
+
+  // At the limit it works, and the unused rules' findings are each one id long.
+  text = "<!-- claimlint-disable-next-line";
+  for (int i = 0; i < 100; ++i) text += " claim.r" + std::to_string(i);
+  text += " -->\nA cure.\n";
+  doc = Md(text);
+  o = Suppress(doc, {At(doc, "claim.r7", "cure")});
+  EXPECT_EQ(o.suppressed, 1);
+  ASSERT_EQ(o.meta.size(), 99u);
+  std::size_t bytes = 0;
+  for (const Finding& m : o.meta) bytes += m.excerpt.size();
+  EXPECT_LT(bytes, 1000u);
 }
 
 TEST(SuppressionsTest, MalformedDirectivesAreReportedAndSuppressNothing) {
