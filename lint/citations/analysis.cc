@@ -94,9 +94,9 @@ int SentenceAt(const std::vector<Sentence>& sentences, const std::vector<int>& o
 // of X", "researchers at Y University"): the entries its names fit, then its
 // words among them. When nothing fits the names, the words alone may still
 // point to one entry, whose details the check then compares.
-int ResolveDescribed(const Resolver& res, const std::string& description,
-                     const AcronymMap& acronyms, const cite::DescribeOptions& opt,
-                     const Citation& c) {
+int ResolveDescribed(const Resolver& res, const std::vector<int>& same_as,
+                     const std::string& description, const AcronymMap& acronyms,
+                     const cite::DescribeOptions& opt, const Citation& c) {
   const std::vector<Reference>& entries = res.entries();
   std::vector<int> pool;
   std::vector<int> body;
@@ -117,6 +117,16 @@ int ResolveDescribed(const Resolver& res, const std::string& description,
     }
     if (fits) pool.push_back(static_cast<int>(i));
   }
+  // An article entry and its library copy are one work: keep the article's.
+  pool.erase(std::remove_if(pool.begin(), pool.end(),
+                            [&](int i) {
+                              int twin = static_cast<std::size_t>(i) < same_as.size()
+                                             ? same_as[static_cast<std::size_t>(i)]
+                                             : -1;
+                              return twin >= 0 && twin < i &&
+                                     std::find(pool.begin(), pool.end(), twin) != pool.end();
+                            }),
+             pool.end());
   if (c.year && pool.size() > 1) {
     std::vector<int> dated;
     for (int i : pool) {
@@ -130,7 +140,7 @@ int ResolveDescribed(const Resolver& res, const std::string& description,
   return Resolver::Clear(ranked, opt, &close);
 }
 
-void ResolveOne(const Resolver& res, const CitationInput& in,
+void ResolveOne(const Resolver& res, const std::vector<int>& same_as, const CitationInput& in,
                 const std::vector<int>& next_sentences, const AcronymMap& acronyms,
                 const cite::DescribeOptions& opt, Citation* c) {
   int family_only = -1;
@@ -142,7 +152,7 @@ void ResolveOne(const Resolver& res, const CitationInput& in,
         description += " ";
         description += SentenceText(in.doc, in.sentences[static_cast<std::size_t>(n)]);
       }
-      c->resolved = ResolveDescribed(res, description, acronyms, opt, *c);
+      c->resolved = ResolveDescribed(res, same_as, description, acronyms, opt, *c);
       c->by_description = c->resolved >= 0;
       break;
     }
@@ -464,7 +474,7 @@ CitationAnalysis AnalyzeCitations(const CitationInput& in) {
     std::vector<int> next =
         described ? cite::FollowingReferrers(in.doc, in.sentences, of_block, c.sentence)
                   : std::vector<int>();
-    ResolveOne(res, in, next, acronyms, opt, &c);
+    ResolveOne(res, a.same_as, in, next, acronyms, opt, &c);
   }
   a.describe_budget_spent = res.describe_budget_spent();
   // Drop what is not a citation after all: links to ordinary pages, quotes

@@ -250,7 +250,8 @@ void SubjectVerb(std::string_view text, const TermScan& scan, std::vector<Found>
       bool adjoining = !Break(text, before.end, scan.words[static_cast<std::size_t>(start)].begin,
                               /*comma=*/true);
       if (adjoining && In(before.norm, {"of", "than", "about", "on", "for", "with", "without",
-                                        "into", "to", "by", "from", "in", "like", "as"})) {
+                                        "into", "to", "by", "from", "in", "like", "as", "after",
+                                        "before", "following", "despite", "unlike"})) {
         i = subject->last - 1;
         continue;
       }
@@ -268,7 +269,7 @@ void SubjectVerb(std::string_view text, const TermScan& scan, std::vector<Found>
     const TermHit* verb = nullptr;
     const TermHit* looked = nullptr;  // "examined": what the study was about
     int commas = 0;
-    for (int w = subject->last; w < n && w <= subject->last + 8; ++w) {
+    for (int w = subject->last; w < n && w <= subject->last + 12; ++w) {
       const ScanWord& prev = scan.words[static_cast<std::size_t>(w - 1)];
       const ScanWord& cur = scan.words[static_cast<std::size_t>(w)];
       if (Break(text, prev.end, cur.begin, /*comma=*/false)) break;
@@ -284,7 +285,12 @@ void SubjectVerb(std::string_view text, const TermScan& scan, std::vector<Found>
                         "unless", "though"})) {
         break;
       }
-      if (w > subject->last && SubjectAt(scan, w)) break;  // a later subject takes the verb
+      // A later subject takes the verb, unless it is a name ("Example
+      // Reviews") or the object of a preposition ("studies of trials").
+      if (w > subject->last && SubjectAt(scan, w) && !Capitalised(text, cur) &&
+          !In(prev.norm, {"in", "of", "on", "from", "by", "with", "about", "for", "into", "to"})) {
+        break;
+      }
       const TermHit* v = VerbAt(scan, w);
       if (!v && !looked && !TermScan::Is(subject->cls, "evidence.expert")) {
         looked = scan.At(w, "evidence.inquiry-verb");
@@ -342,18 +348,22 @@ void SubjectVerb(std::string_view text, const TermScan& scan, std::vector<Found>
     bool ends = after.empty() || after[0] == '.' || after[0] == ';' || after[0] == '!';
     if (!ends && verb->last < n &&
         In(scan.words[static_cast<std::size_t>(verb->last)].norm, {"it", "this", "so", "that"})) {
-      int rest = 0;
-      for (int k = verb->last; k < n && !Break(text, scan.words[static_cast<std::size_t>(k)].begin,
-                                               scan.words[static_cast<std::size_t>(k)].begin + 1,
-                                               /*comma=*/true);
-           ++k) {
-        ++rest;
-        if (k + 1 < n && Break(text, scan.words[static_cast<std::size_t>(k)].end,
-                               scan.words[static_cast<std::size_t>(k + 1)].begin, true)) {
+      // "... proved it decades ago", "... have shown this again and again".
+      bool adverbial = true;
+      for (int k = verb->last + 1; k < n; ++k) {
+        if (Break(text, scan.words[static_cast<std::size_t>(k - 1)].end,
+                  scan.words[static_cast<std::size_t>(k)].begin, /*comma=*/true)) {
           break;
         }
+        adverbial =
+            adverbial &&
+            In(scan.words[static_cast<std::size_t>(k)].norm,
+               {"decades",        "years",        "ago",        "long",  "again", "too",
+                "already",        "conclusively", "repeatedly", "time",  "and",   "over",
+                "many",           "times",        "beyond",     "doubt", "as",    "well",
+                "scientifically", "clinically",   "since",      "then",  "now",   "before"});
       }
-      ends = rest <= 4;
+      ends = adverbial;
     }
     if (ends && start > 0) {
       f.complement = 0;
@@ -364,7 +374,8 @@ void SubjectVerb(std::string_view text, const TermScan& scan, std::vector<Found>
       f.complement_end = f.complement;
     }
     f.tentative = Tentative(*verb);
-    f.weak = WeakPhrase(scan, start, subject->last);
+    // "studies in mice suggested": what follows the noun may say how weak.
+    f.weak = WeakPhrase(scan, start, verb->first);
     f.inquiry = inquiry;
     out->push_back(f);
     i = verb->last - 1;
@@ -686,7 +697,7 @@ Names NamesIn(std::string_view text, std::size_t b, std::size_t e, const TermSca
   }
   // Authors.
   static const RE2& by = Re(
-      R"(\b(?:by|led\s+by|of)\s+(?:(?:Dr|Prof|Professor)\.?\s+)?(\p{Lu}[\p{L}'’-]+)(?:\s+(?:et\s+al|and\s+(?:colleagues|co-?workers|team)|\p{Lu}[\p{L}'’-]+))?)");
+      R"(\b(?:by|led\s+by)\s+(?:(?:Dr|Prof|Professor)\.?\s+)?(\p{Lu}[\p{L}'’-]+)(?:\s+(?:et\s+al|and\s+(?:colleagues|co-?workers|team)|\p{Lu}[\p{L}'’-]+))?)");
   static const RE2& etal = Re(
       R"(\b(\p{Lu}[\p{L}'’-]+)\s+(?:et\s+al\b|and\s+(?:colleagues|co-?workers|his\s+team|her\s+team)))");
   static const RE2& title =
