@@ -77,10 +77,14 @@ bool HasSources(const CheckInput& in) {
   }
   for (const Citation& c : in.citations.citations) {
     if (c.resolved >= 0) return true;
-    if (c.kind != CitationKind::kVague && c.kind != CitationKind::kNamedSource &&
-        c.kind != CitationKind::kDescribed) {
-      return true;
+    // Words that point nowhere are not sources: an attribution, a name with
+    // no year, a "(1)" with no list behind it.
+    if (c.kind == CitationKind::kVague || c.kind == CitationKind::kNamedSource ||
+        c.kind == CitationKind::kDescribed || c.parenthesised ||
+        (c.kind == CitationKind::kAuthorYear && c.year == 0)) {
+      continue;
     }
+    return true;
   }
   static const RE2 kSourcesHeading(
       "(?i)\\s*(?:\\d+\\.?\\s*)?(?:references?|sources?|bibliography|citations?|further\\s+reading|"
@@ -104,7 +108,8 @@ bool HasSources(const CheckInput& in) {
       "\\s+\\p{Lu}[\\p{L}'\\x{2019}-]+)?,?\\s+(?:19|20)\\d\\d[a-z]?[;)])");
   for (const Block& block : doc.blocks) {
     if (block.kind == BlockKind::kFootnoteDefinition) return true;
-    bool heading_like = block.kind == BlockKind::kHeading || article_lines::WordCount(block.text) <= 5;
+    bool heading_like =
+        block.kind == BlockKind::kHeading || article_lines::WordCount(block.text) <= 5;
     if (heading_like && RE2::FullMatch(block.text, kSourcesHeading)) return true;
     if (RE2::PartialMatch(block.text, kIdentifier) || RE2::PartialMatch(block.text, kAuthorYear)) {
       return true;
@@ -147,12 +152,12 @@ std::vector<Finding> CheckQuality(const CheckInput& in) {
         out.push_back(At(rule, {latest->src_begin, latest->src_end}, latest->text));
       }
     } else if (rule.check == "quality.no-sources") {
-      if (in.facts->claim_findings > 0 && !HasSources(in)) out.push_back(At(rule, title_span, title_text));
+      if (in.facts->claim_findings > 0 && !HasSources(in))
+        out.push_back(At(rule, title_span, title_text));
     }
   }
   return out;
 }
-
 
 CheckFamily QualityChecks() {
   CheckFamily f;

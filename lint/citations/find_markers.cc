@@ -13,17 +13,27 @@ namespace {
 // "... grow new connections (1).", "(2, 3)": a number in parentheses after a
 // word and before the end of a clause reads as a citation marker. Not an
 // enumeration ("(1) eat well, (2) sleep"), a count ("(n = 12)"), or a label
-// ("type (2)", "step (3)"), or an affiliation ("Lee A(1)").
+// ("type (2)", "step (3)"), an affiliation ("Lee A(1)") or a tally on a
+// short line of page furniture ("Comments (14)", "Basket (2)").
 void FindParenthesisedNumbers(std::string_view text, std::vector<Citation>* out) {
   if (text.find('(') == std::string_view::npos) return;
   static const RE2& re = Re(R"(\S\s(\(\s*(\d{1,3}(?:\s*[-–,]\s*\d{1,3})*)\s*\))\s*(?:[.,;!?]|$))");
   static const RE2& label = Re(
-      R"((?i)\b(?:type|step|phase|stage|grade|class|level|figure|fig|table|group|question|item|part|version|chapter|section|page|box|appendix|trial|study|cohort|arm|n|p|no|number|aged?)\.?\s*$)");
+      R"((?i)\b(?:type|step|phase|stage|grade|class|level|figure|fig|table|group|question|item|part|version|chapter|section|page|box|appendix|trial|study|cohort|arm|n|p|no|number|aged?|comments?|repl(?:y|ies)|reviews?|responses?|ratings?|votes?|likes?|shares?|photos?|videos?|items?|basket|cart|bag|results?|messages?|notifications?|followers?|answers?)\.?\s*$)");
   ForEachMatch(re, text, [&](const std::vector<StringPiece>& m) {
     std::size_t b = Off(text, m[1]), e = b + m[1].size();
     std::size_t lb = b > 24 ? b - 24 : 0;
     std::string_view before = text.substr(lb, b - lb);
     if (RE2::PartialMatch(StringPiece(before.data(), before.size()), label)) return;
+    // Unpunctuated at the end of the text: only after a sentence's worth of words.
+    std::size_t e_all = Off(text, m[0]) + m[0].size();
+    if (e_all >= text.size() && text[e_all - 1] == ')') {
+      int words = 0;
+      for (std::size_t k = 1; k < b; ++k) {
+        if (text[k] == ' ' && text[k - 1] != ' ') ++words;
+      }
+      if (words < 5) return;
+    }
     Citation c;
     c.kind = CitationKind::kNumbered;
     c.parenthesised = true;
