@@ -172,6 +172,11 @@ class Checker {
     return straight % 2 == 1 || open > 0;
   }
 
+  static constexpr const char* kInTheReferences =
+      "no entry in the article's reference list or the reference library";
+  static constexpr const char* kNoList =
+      "nothing a reader can follow: the article has no reference list";
+
   void CheckCitationsInText() {
     const Rule* unresolved = RuleFor("citations.unresolved");
     const Rule* vague = RuleFor("citations.vague");
@@ -199,8 +204,10 @@ class Checker {
             if (c.resolved < 0 && name_only && !SentenceHasIdentifier(c.sentence, c) && !Quiet(c)) {
               EmitCitation(*name_only, c, {});
             }
-          } else if (c.resolved < 0 && unresolved && has_targets) {
-            EmitCitation(*unresolved, c, {});
+          } else if (c.resolved < 0 && unresolved) {
+            // With no list and no library, an author and year still point
+            // nowhere a reader can follow.
+            EmitCitation(*unresolved, c, {{"{where}", has_targets ? kInTheReferences : kNoList}});
           } else if (c.resolved >= 0 && details.year && Entry(c.resolved).year != 0 &&
                      Entry(c.resolved).year != c.year) {
             EmitCitation(*details.year, c,
@@ -239,7 +246,7 @@ class Checker {
           // one is a title mismatch (below), not an unresolved citation.
           if (c.resolved < 0 && c.introduced && unresolved && has_targets &&
               SentenceEntry(c.sentence) < 0) {
-            EmitCitation(*unresolved, c, {});
+            EmitCitation(*unresolved, c, {{"{where}", kInTheReferences}});
           }
           break;
         case CitationKind::kVague:
