@@ -25,7 +25,7 @@ std::vector<claimlint::Finding> BlockFindings(const claimlint::Document& doc) {
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
     claimlint::Finding f;
     f.rule = kRules[i % 5];
-    claimlint::ParseCategory(f.rule.substr(0, f.rule.find('.')), &f.category);
+    if (!claimlint::ParseCategory(f.rule.substr(0, f.rule.find('.')), &f.category)) f.category = claimlint::Category::kClaim;
     f.message = "fuzz";
     f.begin = doc.blocks[i].src_begin;
     f.end = doc.blocks[i].src_end;

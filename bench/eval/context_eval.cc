@@ -16,6 +16,7 @@
 // Results are written to stdout as Markdown tables (docs/context.md).
 
 #include <algorithm>
+#include <cctype>
 #include <array>
 #include <cstdio>
 #include <ctime>
@@ -215,6 +216,20 @@ bool OnlyWeakCues(const std::string& cues) {
   return any;
 }
 
+// The sentence's last word (before closing punctuation): what a claim at the
+// end of a hedged sentence would be. "These results suggest that X may be
+// involved in Y" must read "Y" as hedged.
+std::pair<std::size_t, std::size_t> LastWord(const std::string& s) {
+  std::size_t e = s.size();
+  auto word = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80) || c == '-';
+  };
+  while (e > 0 && !word(s[e - 1])) --e;
+  std::size_t b = e;
+  while (b > 0 && word(s[b - 1])) --b;
+  return {b, e};
+}
+
 int EvalBioScope(const ContextClassifier& cc, const std::string& path) {
   std::ifstream in(path);
   if (!in) {
@@ -223,7 +238,7 @@ int EvalBioScope(const ContextClassifier& cc, const std::string& path) {
   }
   std::string line;
   std::getline(in, line);  // header
-  std::map<std::string, Binary> all, strict, with_hyp;
+  std::map<std::string, Binary> all, strict, with_hyp, scope_all, scope_strict;
   while (std::getline(in, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     auto f = SplitTabs(line);
@@ -234,7 +249,15 @@ int EvalBioScope(const ContextClassifier& cc, const std::string& path) {
     const bool gold = !spec.empty();
     const bool hedge = cc.HasCue(sentence, Context::kHedged);
     const bool hyp = cc.HasCue(sentence, Context::kHypothetical);
+    auto [lb, le] = LastWord(sentence);
+    ContextInput ci;
+    ci.sentence = sentence;
+    ci.match_begin = lb;
+    ci.match_end = le;
+    const bool scoped = le > lb && cc.Classify(ci) == Context::kHedged;
     for (const std::string& key : {sub, std::string("all")}) {
+      scope_all[key].Add(gold, scoped);
+      scope_strict[key].Add(gold && !OnlyWeakCues(spec), scoped);
       all[key].Add(gold, hedge);
       with_hyp[key].Add(gold, hedge || hyp);
       // Without the alternative cues: sentences whose only cues are those
@@ -249,6 +272,20 @@ int EvalBioScope(const ContextClassifier& cc, const std::string& path) {
   for (const auto& [key, b] : with_hyp) {
     PrintBinaryRow(key + ", all cues; hedge or hypothetical cue predicted", b);
   }
+  std::printf("\n");
+  std::printf(
+      "## BioScope hedge scope (the sentence's last word is classified hedged)\n\n"
+      "Balanced accuracy is the mean of recall and specificity: the accuracy on a set with as "
+      "many hedged sentences as plain ones.\n\n");
+  std::printf("| subset / gold | n | balanced accuracy | precision | recall | specificity |\n");
+  std::printf("|---|---|---|---|---|---|\n");
+  auto row = [](const std::string& name, const Binary& b) {
+    double spec = b.tn + b.fp ? double(b.tn) / double(b.tn + b.fp) : 0;
+    std::printf("| %s | %ld | %.3f | %.3f | %.3f | %.3f |\n", name.c_str(), b.n(),
+                (b.Recall() + spec) / 2, b.Precision(), b.Recall(), spec);
+  };
+  for (const auto& [key, b] : scope_all) row(key + ", all speculation cues", b);
+  for (const auto& [key, b] : scope_strict) row(key + ", without or/whether/either", b);
   std::printf("\n");
   return 0;
 }

@@ -49,8 +49,17 @@ struct Finding {
 
   std::string sentence;    // the sentence's plain text, when the finding is in one
   std::string context;     // asserted | negated | hedged | reported | question | hypothetical | ""
+  std::string strength;    // claims: direct | conditional | correlational | none; "" otherwise
   std::string suggestion;  // how to fix it
   std::string fingerprint;  // stable across edits elsewhere in the file
+
+  // A literal fix, from the rule's `replace:`: `replacement` takes the place
+  // of the bytes [replace_begin, replace_end) of Document::text (inside
+  // [begin, end)). Filled for the editors (lint/lsp/lint_adapter.cc) from
+  // the rule and the matched text.
+  bool has_replacement = false;
+  std::string replacement;
+  std::size_t replace_begin = 0, replace_end = 0;
 
   SourceRange source_range() const { return {begin, end}; }
 };

@@ -26,20 +26,6 @@ using ojson = nlohmann::ordered_json;
 // A step into a JSON value: a member name or an array index.
 using PathStep = std::variant<std::string, std::size_t>;
 
-void LineColumn(std::string_view text, std::size_t offset, int* line, int* column) {
-  *line = 1;
-  *column = 1;
-  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c == '\n') {
-      ++*line;
-      *column = 1;
-    } else if ((c & 0xC0) != 0x80) {
-      ++*column;
-    }
-  }
-}
-
 // Where the value at `path` (or, with `at_key`, the last member's name) was
 // written. JSON is YAML, so yaml-cpp's marks locate it; only called on the
 // error path.

@@ -353,6 +353,7 @@ CitationAnalysis AnalyzeCitations(const CitationInput& in) {
   a.entries.insert(a.entries.end(), in.library.entries.begin(), in.library.entries.end());
   LinkTwins(&a);
   std::set<int> skip(ref_blocks.begin(), ref_blocks.end());
+  a.reference_blocks.assign(skip.begin(), skip.end());
   std::vector<std::vector<int>> by_block = cite::SentencesByBlock(in.doc, in.sentences);
   AcronymMap acronyms = cite::DocumentAcronyms(doc);
 

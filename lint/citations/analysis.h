@@ -70,6 +70,9 @@ class CitationAnalysis {
   std::vector<Reference> entries;  // article's own references, then the library's
   std::vector<Citation> citations;
   int article_entries = 0;  // entries[0, article_entries) come from the article
+  // Blocks that hold the article's reference entries (sorted): a paper's
+  // title there is not a claim the article makes.
+  std::vector<int> reference_blocks;
   // For each entry, the entry it duplicates (an article reference that is
   // also in the library, by DOI, PMID or author, year and title), or -1.
   std::vector<int> same_as;

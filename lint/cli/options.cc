@@ -33,11 +33,13 @@ std::string UsageText() {
   }
   std::string text = R"(usage: claimlint [options] [PATH...]
        claimlint report FILE.json --format html [--output FILE]
+       claimlint lsp [--stdio]
 
 Audits health articles (Markdown, plain text) for unsupported claims, loose or
 wrong citations, missing risk disclosures and missing trust signals.
 PATH is a file or a directory (walked for *.md, *.markdown, *.txt; hidden
 directories and node_modules are skipped); '-' reads standard input.
+'claimlint lsp' runs a language server for editors (docs/editors.md).
 
 Output:
   --format FMT            the output format:

@@ -19,6 +19,7 @@
 #include "lint/engine/ordered_run.h"
 #include "lint/engine/profiles.h"
 #include "lint/report/sinks.h"
+#include "lint/lsp/lsp_main.h"
 
 namespace claimlint {
 namespace fs = std::filesystem;
@@ -305,6 +306,7 @@ int Run(const Options& o, const std::vector<Job>& jobs, const Profiles& profiles
 }  // namespace
 
 int RunCli(int argc, char** argv) {
+  if (argc > 1 && std::string_view(argv[1]) == "lsp") return lsp::RunLsp(argc - 1, argv + 1);
   std::ios::sync_with_stdio(false);
   auto parsed = ParseOptions(argc, argv);
   if (!parsed.ok()) {

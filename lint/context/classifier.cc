@@ -1,6 +1,7 @@
 #include "lint/context/classifier.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
 
 #include "lint/context/quotes.h"
@@ -77,6 +78,7 @@ ConTextClassifier::ConTextClassifier(const CueLists& cues)
   comma_id_ = vocab_.Intern(",");
   colon_id_ = vocab_.Intern(":");
   dash_id_ = vocab_.Intern("--");
+  for (const char* modal : {"may", "might", "could"}) modal_ids_.push_back(vocab_.Intern(modal));
 }
 
 void ConTextClassifier::AddPhrases(const std::vector<std::string>& phrases, PhraseTrie* trie,
@@ -216,6 +218,11 @@ bool ConTextClassifier::HasMythLabel(Scratch* s) const {
 }
 
 Context ConTextClassifier::Classify(const ContextInput& input) const {
+  return Classify(input, nullptr);
+}
+
+Context ConTextClassifier::Classify(const ContextInput& input, Detail* detail) const {
+  if (detail) *detail = Detail{};
   const std::string_view sentence = input.sentence;
   const std::size_t mb = std::min(input.match_begin, sentence.size());
   const std::size_t me = std::clamp(input.match_end, mb, sentence.size());
@@ -225,6 +232,8 @@ Context ConTextClassifier::Classify(const ContextInput& input) const {
   Scratch& s = ThreadScratch();
   Analyze(sentence, mb, me, &s);
   bool refuted = false, negated = false, reported = false, hypothetical = false, hedged = false;
+  bool modal_only = true;
+  std::uint32_t first_negation = UINT32_MAX, first_report = UINT32_MAX;
   for (const PhraseHit& t : s.triggers) {
     if (!InScope(t, s)) continue;
     const GroupInfo& g = groups_[t.label - kFirstGroup];
@@ -232,15 +241,20 @@ Context ConTextClassifier::Classify(const ContextInput& input) const {
       case Context::kNegated:
         negated = true;
         refuted = refuted || g.refutes;
+        first_negation = std::min(first_negation, t.begin);
         break;
       case Context::kReported:
         reported = true;
+        first_report = std::min(first_report, t.begin);
         break;
       case Context::kHypothetical:
         hypothetical = true;
         break;
       case Context::kHedged:
         hedged = true;
+        modal_only = modal_only && t.end == t.begin + 1 &&
+                     std::find(modal_ids_.begin(), modal_ids_.end(), s.tokens[t.begin].id) !=
+                         modal_ids_.end();
         break;
       default:
         break;
@@ -249,13 +263,23 @@ Context ConTextClassifier::Classify(const ContextInput& input) const {
   // A sentence that calls the claim false outranks one that only reports it:
   // "Claims that X detoxes the liver are not supported by evidence."
   if (refuted) return Context::kNegated;
-  if (reported || (input.in_blockquote && input.blockquote_refuted) || HasMythLabel(&s) ||
-      InsideQuotation(sentence, mb, me) || IsMythHeading(input.section_heading, &s)) {
+  // A negated report denies the claim: "none of the trials showed that ...".
+  if (negated && reported && first_negation < first_report) return Context::kNegated;
+  const bool refuted_quote = input.in_blockquote && input.blockquote_refuted;
+  const bool myth = HasMythLabel(&s) || IsMythHeading(input.section_heading, &s);
+  const bool quoted = InsideQuotation(sentence, mb, me);
+  if (reported || refuted_quote || myth || quoted) {
+    // Only quotation marks made it reported: someone's words the page quotes,
+    // not words it attributes with a cue ("some people say") or refutes.
+    if (detail) detail->quotation_only = quoted && !reported && !refuted_quote && !myth;
     return Context::kReported;
   }
   if (negated) return Context::kNegated;
   if (hypothetical) return Context::kHypothetical;
-  if (hedged) return Context::kHedged;
+  if (hedged) {
+    if (detail) detail->modal_hedge_only = modal_only;
+    return Context::kHedged;
+  }
   return Context::kAsserted;
 }
 

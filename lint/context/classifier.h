@@ -20,6 +20,7 @@ class ConTextClassifier final : public ContextClassifier {
   explicit ConTextClassifier(const CueLists& cues);
 
   Context Classify(const ContextInput& input) const override;
+  Context Classify(const ContextInput& input, Detail* detail) const override;
   bool IsRefutation(std::string_view sentence) const override;
   bool HasCue(std::string_view sentence, Context c) const override;
 
@@ -50,6 +51,7 @@ class ConTextClassifier final : public ContextClassifier {
   PhraseTrie myth_;        // label 0
   std::vector<GroupInfo> groups_;
   int refutation_max_words_ = 0;
+  std::vector<std::uint32_t> modal_ids_;  // may, might, could
   std::uint32_t comma_id_ = kUnknownToken;
   std::uint32_t colon_id_ = kUnknownToken;
   std::uint32_t dash_id_ = kUnknownToken;

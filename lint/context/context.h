@@ -37,6 +37,21 @@ class ContextClassifier {
   virtual ~ContextClassifier() = default;
   virtual Context Classify(const ContextInput& input) const = 0;
 
+  // What decided a hedged verdict: true when every hedge cue in scope is a
+  // modal auxiliary (may, might, could), which governs only the bare verbs
+  // after it ("may ease pain and boost mood") and not a finite one ("may ease
+  // pain and boosts mood").
+  struct Detail {
+    bool modal_hedge_only = false;
+    // A reported verdict that rests only on quotation marks around the match
+    // (no reporting cue, no refutation): how a page quotes a testimonial.
+    bool quotation_only = false;
+  };
+  virtual Context Classify(const ContextInput& input, Detail* detail) const {
+    if (detail) *detail = Detail{};
+    return Classify(input);
+  }
+
   // True when the sentence, read alone, refutes what came before it
   // ("This is false.", "That claim is a myth.").
   virtual bool IsRefutation(std::string_view sentence) const = 0;

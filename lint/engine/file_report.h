@@ -1,10 +1,12 @@
 // What the pipeline produces for one file, and the run's counts.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "lint/base/finding.h"
+#include "lint/genre/page_genre.h"
 
 namespace claimlint {
 
@@ -15,6 +17,8 @@ struct FileReport {
   int suppressed = 0;             // findings hidden by inline suppressions
   int baselined = 0;              // findings hidden by the baseline
   int stale = 0;                  // baseline entries of this file that matched nothing
+  // The page's genre and stance; absent for input claimlint could not read.
+  std::optional<PageGenre> page;
 };
 
 struct Summary {

@@ -21,6 +21,19 @@ Result<std::shared_ptr<const ReferenceLibrary>> LoadLibrary(const std::vector<st
 
 }  // namespace
 
+Status CheckConfig(const Config& config) {
+  const CheckCatalog& catalog = BuiltinChecks();
+  static const Result<std::vector<Rule>> builtin = LoadBuiltinRules(catalog, BuiltinPacks::kHealth);
+  static const Result<std::vector<Rule>> own = LoadBuiltinRules(catalog, BuiltinPacks::kOwn);
+  RuleInputs inputs;
+  inputs.builtin = builtin.ok() ? &builtin.value() : nullptr;
+  inputs.own = own.ok() ? &own.value() : nullptr;
+  inputs.catalog = &catalog;
+  auto rules = ResolveRules(config, inputs);
+  if (!rules.ok()) return rules.error();
+  return {};
+}
+
 Result<std::unique_ptr<Profiles>> Profiles::Create(const EngineOptions& o) {
   std::unique_ptr<Profiles> p(new Profiles(o));
   const CheckCatalog& catalog = BuiltinChecks();

@@ -27,6 +27,10 @@ struct EngineOptions {
   std::optional<FailOn> fail_on;  // --fail-on, when given
 };
 
+// Checks a config as it would be used: rule ids exist, packs match, options
+// have the right types (the built-in packs and checks).
+Status CheckConfig(const Config& config);
+
 struct Profile {
   Config config;
   std::shared_ptr<const RuleSet> rules;

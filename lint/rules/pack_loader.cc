@@ -22,14 +22,21 @@ constexpr const char* kRuleKeys[] = {"id",
                                      "severity",
                                      "message",
                                      "patterns",
+                                     "shapes",
                                      "exceptions",
+                                     "unless",
                                      "contexts",
                                      "cleared_by_citation",
+                                     "fallback",
+                                     "quotes_are_claims",
+                                     "lead_in",
+                                     "serious_hedged",
                                      "case_sensitive",
                                      "word_boundary",
                                      "suggestion",
                                      "why",
                                      "url",
+                                     "replace",
                                      "topic",
                                      "narrow",
                                      "requires",
@@ -155,6 +162,38 @@ class PackReader {
     return {};
   }
 
+  // `replace: TEXT` or `replace: {words: RE2, with: TEXT}`.
+  Status Replace(const YAML::Node& node, Rule* rule) {
+    YAML::Node v = node["replace"];
+    if (!v) return {};
+    if (v.IsScalar()) {
+      rule->replace = v.Scalar();
+      rule->has_replace = true;
+    } else if (v.IsMap()) {
+      for (const auto& kv : v) {
+        std::string key = kv.first.as<std::string>("");
+        if (key != "words" && key != "with") {
+          return At(kv.first, "unknown key '" + key + "' in replace (words, with)");
+        }
+      }
+      if (!v["with"] || !v["with"].IsScalar()) {
+        return At(v, "'replace' needs 'with', the replacement text");
+      }
+      rule->replace = v["with"].Scalar();
+      rule->has_replace = true;
+      std::vector<std::string> words;
+      if (Status st = Patterns(v, "words", rule->case_sensitive, &words); !st.ok()) return st;
+      if (words.size() > 1) return At(v["words"], "'words' is one pattern");
+      if (!words.empty()) rule->replace_words = words[0];
+    } else {
+      return At(v, "'replace' must be a string or a mapping with 'words' and 'with'");
+    }
+    if (!node["patterns"] || node["topic"] || node["check"]) {
+      return At(v, "'replace' applies to pattern rules only");
+    }
+    return {};
+  }
+
   Status ReadRule(const YAML::Node& node, Rule* rule) {
     if (!node.IsMap()) return At(node, "each rule must be a mapping");
     for (const auto& kv : node) {
@@ -189,14 +228,26 @@ class PackReader {
     if (!(st = String(node, "why", &rule->why, false)).ok()) return st;
     if (!(st = String(node, "url", &rule->url, false)).ok()) return st;
     if (!(st = Bool(node, "cleared_by_citation", &rule->cleared_by_citation)).ok()) return st;
+    if (!(st = Bool(node, "fallback", &rule->fallback)).ok()) return st;
+    if (!(st = Bool(node, "quotes_are_claims", &rule->quotes_are_claims)).ok()) return st;
+    if (!(st = Bool(node, "lead_in", &rule->lead_in)).ok()) return st;
+    std::string serious_hedged;
+    if (!(st = String(node, "serious_hedged", &serious_hedged, false)).ok()) return st;
+    if (!serious_hedged.empty() && serious_hedged != "clear" && serious_hedged != "lower") {
+      return At(node["serious_hedged"], "serious_hedged must be clear or lower");
+    }
+    rule->serious_survives_hedge = serious_hedged == "lower";
     if (!(st = Bool(node, "case_sensitive", &rule->case_sensitive)).ok()) return st;
     if (!(st = Bool(node, "word_boundary", &rule->word_boundary)).ok()) return st;
     for (auto [key, list] :
          {std::pair{"patterns", &rule->patterns}, std::pair{"exceptions", &rule->exceptions},
+          std::pair{"unless", &rule->unless},
           std::pair{"topic", &rule->topic}, std::pair{"narrow", &rule->narrow},
           std::pair{"requires", &rule->requires_}}) {
       if (!(st = Patterns(node, key, rule->case_sensitive, list)).ok()) return st;
     }
+    if (!(st = Replace(node, rule)).ok()) return st;
+    if (!(st = Strings(node, "shapes", &rule->shapes)).ok()) return st;
     std::vector<std::string> contexts;
     if (!(st = Strings(node, "contexts", &contexts)).ok()) return st;
     if (!contexts.empty()) rule->contexts = ContextSet();
@@ -249,7 +300,7 @@ class PackReader {
   Status BindCheck(const YAML::Node& node, Rule* rule) {
     Status st;
     if (!(st = String(node, "check", &rule->check, false)).ok()) return st;
-    bool has_patterns = !rule->patterns.empty();
+    bool has_patterns = !rule->patterns.empty() || !rule->shapes.empty();
     bool has_topic = !rule->topic.empty() || !rule->requires_.empty() || !rule->narrow.empty();
     if (rule->check.empty()) {
       rule->check = std::string(CheckCatalog::DefaultCheck(has_topic, has_patterns));
@@ -276,7 +327,7 @@ class PackReader {
     }
     switch (spec.body) {
       case RuleBody::kPatterns:
-        if (!has_patterns) return At(node, "rule '" + rule->id + "' has no 'patterns'");
+        if (!has_patterns) return At(node, "rule '" + rule->id + "' has no 'patterns' or 'shapes'");
         if (has_topic) return At(node, "a pattern rule has no 'topic', 'narrow' or 'requires'");
         break;
       case RuleBody::kTopic:

@@ -11,7 +11,9 @@
 #include <unordered_map>
 
 #include "lint/base/utf8.h"
+#include "lint/rules/lexicon.h"
 #include "lint/rules/literal_prefilter.h"
+#include "lint/rules/shape_matcher.h"
 
 namespace claimlint {
 namespace {
@@ -119,7 +121,8 @@ const CompiledRule& RuleSet::compiled(int i) const {
     const Rule& r = rules_[i];
     for (auto [src, dst] :
          {std::pair{&r.patterns, &lazy.rule.patterns},
-          std::pair{&r.exceptions, &lazy.rule.exceptions}, std::pair{&r.topic, &lazy.rule.topic},
+          std::pair{&r.exceptions, &lazy.rule.exceptions}, std::pair{&r.unless, &lazy.rule.unless},
+          std::pair{&r.topic, &lazy.rule.topic},
           std::pair{&r.narrow, &lazy.rule.narrow}, std::pair{&r.requires_, &lazy.rule.requires_}}) {
       for (const std::string& p : *src) dst->push_back(Compile(p, r.case_sensitive));
     }
@@ -214,6 +217,13 @@ Result<std::shared_ptr<const RuleSet>> RuleSet::Build(std::vector<Rule> rules) {
   }
   prefilter->literals.Compile();
   prefilter->lists.Compile();
+  bool any_shapes = std::any_of(rules.begin(), rules.end(),
+                                [](const Rule& r) { return !r.shapes.empty(); });
+  if (any_shapes) {
+    auto shapes = ShapeMatcher::Build(rules, *Lexicon::Builtin());
+    if (!shapes.ok()) return shapes.error();
+    rs->shapes_ = std::move(shapes.value());
+  }
   rs->rules_ = std::move(rules);
   rs->prefilter_ = std::move(prefilter);
   return std::shared_ptr<const RuleSet>(std::move(rs));
@@ -235,9 +245,9 @@ const std::vector<int>& RuleSet::BoundTo(std::string_view check) const {
 void RuleSet::MatchText(std::string_view text, std::vector<RuleMatch>* out) const {
   thread_local std::vector<int> candidates;
   prefilter_->literals.Candidates(text, &candidates);
-  if (candidates.empty()) return;
   std::size_t first = out->size();
   std::vector<std::pair<std::size_t, std::size_t>> spans, except;
+  if (shapes_) MatchShapes(text, out);
   // Candidates are in rule order, so each rule's patterns are adjacent.
   for (std::size_t k = 0; k < candidates.size();) {
     const int ri = prefilter_->owner[candidates[k]].first;
@@ -263,15 +273,73 @@ void RuleSet::MatchText(std::string_view text, std::vector<RuleMatch>* out) cons
       bool cancelled = std::any_of(except.begin(), except.end(),
                                    [&](const auto& x) { return x.first < e && b < x.second; });
       if (cancelled) continue;
+      // A shape of the same rule may have matched here already.
+      bool dup = std::any_of(out->begin() + static_cast<std::ptrdiff_t>(first), out->end(),
+                             [&](const RuleMatch& m) { return m.rule == ri && m.begin < e && b < m.end; });
+      if (dup) continue;
       out->push_back({ri, b, e});
       last_end = e;
       any = true;
     }
   }
+  // Rules with `unless` patterns step back from the whole sentence when one
+  // matches anywhere in it ("... in mice").
+  auto cancelled = [&](const RuleMatch& m) {
+    const Rule& rule = rules_[static_cast<std::size_t>(m.rule)];
+    if (rule.unless.empty()) return false;
+    std::vector<std::pair<std::size_t, std::size_t>> hits;
+    for (const auto& re : compiled(m.rule).unless) {
+      AllMatches(*re, text, /*word_boundary=*/false, &hits);
+      if (!hits.empty()) return true;
+    }
+    return false;
+  };
+  out->erase(std::remove_if(out->begin() + static_cast<std::ptrdiff_t>(first), out->end(), cancelled),
+             out->end());
   std::sort(out->begin() + static_cast<std::ptrdiff_t>(first), out->end(),
             [](const RuleMatch& a, const RuleMatch& b) {
               return a.begin != b.begin ? a.begin < b.begin : a.rule < b.rule;
             });
+}
+
+void RuleSet::MatchShapes(std::string_view text, std::vector<RuleMatch>* out) const {
+  thread_local ScannedText scanned;
+  thread_local std::vector<ShapeMatch> matches;
+  shapes_->Scan(text, &scanned);
+  shapes_->Match(scanned, &matches);
+  std::vector<std::pair<std::size_t, std::size_t>> except;
+  int except_rule = -1;
+  for (const ShapeMatch& m : matches) {
+    const Rule& rule = rules_[static_cast<std::size_t>(m.rule)];
+    if (!rule.exceptions.empty()) {
+      if (except_rule != m.rule) {
+        except.clear();
+        for (const auto& re : compiled(m.rule).exceptions) {
+          AllMatches(*re, text, /*word_boundary=*/false, &except);
+        }
+        except_rule = m.rule;
+      }
+      bool cancelled = std::any_of(except.begin(), except.end(), [&](const auto& x) {
+        return x.first < m.end && m.begin < x.second;
+      });
+      if (cancelled) continue;
+    }
+    RuleMatch r;
+    r.rule = m.rule;
+    r.begin = m.begin;
+    r.end = m.end;
+    r.serious = m.serious;
+    r.strength = m.strength;
+    r.finite_predicate = m.finite_predicate;
+    out->push_back(r);
+  }
+}
+
+bool RuleSet::MentionsSerious(std::string_view text) const {
+  if (!shapes_) return false;
+  thread_local ScannedText scanned;
+  shapes_->Scan(text, &scanned);
+  return shapes_->MentionsSerious(scanned);
 }
 
 void RuleSet::ListCandidates(std::string_view text, std::vector<char>* may) const {

@@ -19,15 +19,26 @@ class RE2;
 
 namespace claimlint {
 
+class ShapeMatcher;
+
 struct RuleMatch {
   int rule = -1;                   // index into RuleSet::rules()
   std::size_t begin = 0, end = 0;  // byte range in the matched text
+  // Shape matches only (shape_matcher.h): a serious condition inside the
+  // match, the strongest predicate's strength (1-3), and whether that
+  // predicate is a finite "-s" verb.
+  bool serious = false;
+  int strength = 0;
+  bool finite_predicate = false;
+  // Set by the claim check for a lead-in's claim on a list item: the
+  // lead-in's context + 1 (0: an ordinary match).
+  int lead_in_context = 0;
 };
 
 using PatternList = std::vector<std::unique_ptr<re2::RE2>>;
 
 struct CompiledRule {
-  PatternList patterns, exceptions, topic, narrow, requires_;
+  PatternList patterns, exceptions, unless, topic, narrow, requires_;
 };
 
 class RuleSet {
@@ -46,10 +57,14 @@ class RuleSet {
   // Indices of the rules bound to `check`, in load order.
   const std::vector<int>& BoundTo(std::string_view check) const;
 
-  // Every match of every pattern rule (rules with `patterns` and no `topic`)
-  // in `text`: leftmost, non-overlapping per rule, at word boundaries unless
-  // the rule says otherwise, minus exception hits. Sorted by begin, rule.
+  // Every match of every pattern rule (rules with `patterns` or `shapes`) in
+  // `text`: leftmost, non-overlapping per rule, at word boundaries unless the
+  // rule says otherwise, minus exception hits. Sorted by begin, rule.
   void MatchText(std::string_view text, std::vector<RuleMatch>* out) const;
+
+  // True when `text` names a serious condition (a lexicon class marked
+  // serious: cancer, diabetes, heart disease, ...).
+  bool MentionsSerious(std::string_view text) const;
 
   // The lists a disclosure rule looks for in a whole article. One literal
   // scan of a text (ListCandidates) marks the list patterns that can match it;
@@ -65,11 +80,13 @@ class RuleSet {
 
  private:
   RuleSet() = default;
+  void MatchShapes(std::string_view text, std::vector<RuleMatch>* out) const;
   struct Prefilter;
   struct Lazy;
   std::vector<Rule> rules_;
   std::vector<std::unique_ptr<Lazy>> compiled_;
   std::unique_ptr<Prefilter> prefilter_;
+  std::unique_ptr<const ShapeMatcher> shapes_;  // null when no rule has shapes
   std::map<std::string, std::vector<int>, std::less<>> by_check_;
 };
 

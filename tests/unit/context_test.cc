@@ -133,10 +133,22 @@ TEST_F(BuiltinContextTest, EachTerminationEndsTheScope) {
       Context::kAsserted);
 }
 
-TEST_F(BuiltinContextTest, ScopeIsLimitedToAWindow) {
+TEST_F(BuiltinContextTest, ScopeReachesTheEndOfTheClauseThroughThatComplements) {
+  // A negation or a hedge governs its whole clause, however long, including
+  // a "that" complement...
   EXPECT_EQ(Of("No patient in the small pilot run at the seaside clinic last spring noticed "
                "that the oil calmed their nerves.",
                "calmed their nerves"),
+            Context::kNegated);
+  EXPECT_EQ(Of("These small and rather preliminary laboratory results suggest that the oil "
+               "calms the nerves of anxious patients.",
+               "calms the nerves"),
+            Context::kHedged);
+  // ...but not the next clause.
+  EXPECT_EQ(Of("No patient in the pilot complained; the oil calmed their nerves.",
+               "calmed their nerves"),
+            Context::kAsserted);
+  EXPECT_EQ(Of("It may feel odd at first, but the oil calms the nerves.", "calms the nerves"),
             Context::kAsserted);
 }
 
