@@ -8,12 +8,16 @@
 // "exaggerates" (the press release states a stronger relationship than the
 // abstract).
 //
-// Usage: insciout_eval BENCHMARKS_DIR
-//   BENCHMARKS_DIR holds insciout_exaggeration/insciout_test.jsonl (one JSON
+// Usage: insciout_eval BENCHMARKS_DIR [--split test|train] [--dump FILE]
+//   BENCHMARKS_DIR holds insciout_exaggeration/insciout_SPLIT.jsonl (one JSON
 //   object a line: press_release_conclusion, abstract_conclusion,
 //   press_release_strength, abstract_strength, exaggeration_label).
-// The checks are never tuned on these sentences: the program prints counts
-// only.
+//   --split picks the file (test by default). --dump writes, one JSON object
+//   a line, what the comparison read for each pair (the claim-strength
+//   probabilities and rule-based readings of every release sentence and of
+//   the abstract), for choosing the decision rule on the training split
+//   (tools/strength/exaggeration_rule.py). The checks are never tuned on the
+//   test split: for it the program prints counts only.
 //
 // Results are written to stdout as Markdown (docs/citations.md).
 
@@ -28,13 +32,14 @@
 #include <vector>
 
 #include "lint/checks/registry.h"
-#include "lint/references/library.h"
+#include "lint/citations/overstatement.h"
 #include "lint/citations/strength.h"
 #include "lint/context/context.h"
+#include "lint/document/sentence_splitter.h"
 #include "lint/engine/linter.h"
+#include "lint/references/library.h"
 #include "lint/rules/pack_loader.h"
 #include "lint/rules/rule_set.h"
-#include "lint/document/sentence_splitter.h"
 
 namespace {
 
@@ -96,13 +101,63 @@ double Ratio(int a, int b) { return b == 0 ? 0.0 : static_cast<double>(a) / b; }
 
 }  // namespace
 
+// What the check reads for one pair, as JSON.
+nlohmann::json Reading(const Pair& p, const claimlint::ContextClassifier& ctx) {
+  nlohmann::json out;
+  out["label"] = p.label;
+  auto probs = [](const claimlint::StrengthScore& s) {
+    return nlohmann::json::array(
+        {s.probability[0], s.probability[1], s.probability[2], s.probability[3]});
+  };
+  nlohmann::json sentences = nlohmann::json::array();
+  nlohmann::json source;
+  for (const claimlint::SentenceSpan& sp : claimlint::SplitSentences(p.release)) {
+    std::string sentence = p.release.substr(sp.begin, sp.end - sp.begin);
+    std::string claim(claimlint::cite::ClaimPart(sentence));
+    claimlint::cite::ConclusionComparison c =
+        claimlint::cite::CompareWithConclusion(claim, p.abstract, ctx);
+    nlohmann::json j;
+    j["claim"] = claim;
+    j["p"] = probs(c.claim);
+    j["rule"] = static_cast<int>(c.claim_rule.strength);
+    j["negated"] = c.claim_rule.negated;
+    j["past"] = c.claim_rule.past;
+    j["p_higher"] = c.p_higher;
+    j["effect"] = claimlint::cite::ClaimsEffect(claim, ctx);
+    j["fires"] = claimlint::cite::OverstatesConclusion(c).overstated;
+    sentences.push_back(j);
+    source["conclusion"] = claimlint::cite::ConclusionOf(p.abstract);
+    source["p"] = probs(c.source);
+    source["rule"] = static_cast<int>(c.source_rule.strength);
+    source["cautious"] = c.source_rule.cautious;
+    source["known"] = c.source_rule.known;
+  }
+  out["release"] = sentences;
+  out["abstract"] = source;
+  return out;
+}
+
 int main(int argc, char** argv) {
-  if (argc != 2) {
-    std::cerr << "usage: insciout_eval BENCHMARKS_DIR\n";
+  std::string split = "test", dump;
+  std::vector<std::string> args(argv + 1, argv + argc);
+  std::string dir;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--split" && i + 1 < args.size()) {
+      split = args[++i];
+    } else if (args[i] == "--dump" && i + 1 < args.size()) {
+      dump = args[++i];
+    } else if (dir.empty()) {
+      dir = args[i];
+    } else {
+      dir.clear();
+      break;
+    }
+  }
+  if (dir.empty() || (split != "test" && split != "train")) {
+    std::cerr << "usage: insciout_eval BENCHMARKS_DIR [--split test|train] [--dump FILE]\n";
     return 2;
   }
-  std::string dir = argv[1];
-  std::string path = dir + "/insciout_exaggeration/insciout_test.jsonl";
+  std::string path = dir + "/insciout_exaggeration/insciout_" + split + ".jsonl";
   std::vector<Pair> pairs = ReadPairs(path);
   if (pairs.empty()) {
     std::cerr << "no pairs read from " << path << "\n";
@@ -155,6 +210,11 @@ int main(int argc, char** argv) {
   };
   int release_table[4][4] = {}, abstract_table[4][4] = {};  // [label][reading]
 
+  if (!dump.empty()) {
+    std::ofstream out(dump);
+    for (const Pair& p : pairs) out << Reading(p, *context).dump() << "\n";
+  }
+
   int tp = 0, fp = 0, fn = 0, tn = 0;
   std::map<std::string, std::pair<int, int>> by_label;  // label -> (flagged, total)
   std::clock_t start = std::clock();
@@ -177,7 +237,8 @@ int main(int argc, char** argv) {
   double seconds = static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC;
   double precision = Ratio(tp, tp + fp), recall = Ratio(tp, tp + fn);
   double f1 = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0;
-  std::printf("## citation.overstated on InSciOut (%zu pairs)\n\n", pairs.size());
+  std::printf("## citation.overstated on InSciOut, %s split (%zu pairs)\n\n", split.c_str(),
+              pairs.size());
   std::printf("| | flagged | not flagged |\n|---|---|---|\n");
   std::printf("| exaggerates | %d | %d |\n| same or downplays | %d | %d |\n\n", tp, fn, fp, tn);
   std::printf("precision %.3f, recall %.3f, F1 %.3f (positive class: \"exaggerates\")\n\n",

@@ -81,7 +81,14 @@ bool HasSources(const CheckInput& in) {
   }
   for (const Citation& c : in.citations.citations) {
     if (c.resolved >= 0) return true;
-    if (c.kind != CitationKind::kVague && c.kind != CitationKind::kNamedSource) return true;
+    // Words that point nowhere are not sources: an attribution, a name with
+    // no year, a "(1)" with no list behind it.
+    if (c.kind == CitationKind::kVague || c.kind == CitationKind::kNamedSource ||
+        c.kind == CitationKind::kDescribed || c.parenthesised ||
+        (c.kind == CitationKind::kAuthorYear && c.year == 0)) {
+      continue;
+    }
+    return true;
   }
   static const RE2 kSourcesHeading(
       "(?i)\\s*(?:\\d+\\.?\\s*)?(?:references?|sources?|bibliography|citations?|further\\s+reading|"

@@ -8,7 +8,9 @@
 #include "lint/citations/helpers.h"
 #include "lint/citations/resolve.h"
 #include "lint/references/article_refs.h"
+#include "lint/references/journal.h"
 #include "lint/text/fold.h"
+#include "lint/text/strings.h"
 
 namespace claimlint {
 namespace {
@@ -55,11 +57,15 @@ void LinkTwins(CitationAnalysis* a) {
 bool IsSpecific(const Citation& c, const std::set<std::string>& footnotes) {
   switch (c.kind) {
     case CitationKind::kAuthorYear:
+      return c.year != 0 || c.resolved >= 0;  // a name alone names nothing to look up
     case CitationKind::kDoi:
     case CitationKind::kPmid:
+    case CitationKind::kDescribed:
       return true;
     case CitationKind::kNumbered:
-      return true;  // a broken number is reported as numbered-missing
+      // A broken bracketed number is reported as numbered-missing; "(3)" with
+      // no list to point into cites nothing.
+      return !c.parenthesised || c.resolved >= 0;
     case CitationKind::kFootnote:
       // A note that is not a reference ("[^3]: A study on PubMed.") names
       // nothing; a missing one is reported as numbered-missing.
@@ -85,10 +91,72 @@ int SentenceAt(const std::vector<Sentence>& sentences, const std::vector<int>& o
   return of_block.empty() ? -1 : of_block.back();
 }
 
-void ResolveOne(const Resolver& res, const CitationInput& in, const std::vector<int>& next_sentences,
-                const AcronymMap& acronyms, const cite::DescribeOptions& opt, Citation* c) {
+// A described attribution ("a 2018 meta-analysis published in the Journal
+// of X", "researchers at Y University"): the entries its names fit, then its
+// words among them. When nothing fits the names, the words alone may still
+// point to one entry, whose details the check then compares.
+int ResolveDescribed(const Resolver& res, const std::vector<int>& same_as,
+                     const std::string& description, const AcronymMap& acronyms,
+                     const cite::DescribeOptions& opt, const Citation& c) {
+  const std::vector<Reference>& entries = res.entries();
+  std::vector<int> pool;
+  std::vector<int> body;
+  if (!c.source.empty()) body = res.ByBody(c.source);
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const Reference& r = entries[i];
+    bool fits = true;
+    if (!c.journal.empty()) {
+      fits = (!r.journal.empty() || !r.journal_short.empty()) && cite::SameJournal(c.journal, r);
+    }
+    if (fits && !c.families.empty()) {
+      std::string want = FoldLower(c.families[0]);
+      fits = std::any_of(r.families.begin(), r.families.end(),
+                         [&](const std::string& f) { return FoldLower(f) == want; });
+    }
+    if (fits && !c.source.empty() && c.journal.empty() && c.families.empty()) {
+      fits = std::find(body.begin(), body.end(), static_cast<int>(i)) != body.end();
+    }
+    if (fits) pool.push_back(static_cast<int>(i));
+  }
+  // An article entry and its library copy are one work: keep the article's.
+  pool.erase(std::remove_if(pool.begin(), pool.end(),
+                            [&](int i) {
+                              int twin = static_cast<std::size_t>(i) < same_as.size()
+                                             ? same_as[static_cast<std::size_t>(i)]
+                                             : -1;
+                              return twin >= 0 && twin < i &&
+                                     std::find(pool.begin(), pool.end(), twin) != pool.end();
+                            }),
+             pool.end());
+  if (c.year && pool.size() > 1) {
+    std::vector<int> dated;
+    for (int i : pool) {
+      if (entries[static_cast<std::size_t>(i)].year == c.year) dated.push_back(i);
+    }
+    if (!dated.empty()) pool = dated;
+  }
+  if (pool.size() == 1) return pool[0];
+  std::vector<int> close;
+  auto ranked = res.Describe(description, acronyms, pool.empty() ? nullptr : &pool);
+  return Resolver::Clear(ranked, opt, &close);
+}
+
+void ResolveOne(const Resolver& res, const std::vector<int>& same_as, const CitationInput& in,
+                const std::vector<int>& next_sentences, const AcronymMap& acronyms,
+                const cite::DescribeOptions& opt, Citation* c) {
   int family_only = -1;
   switch (c->kind) {
+    case CitationKind::kDescribed: {
+      std::string description(
+          SentenceText(in.doc, in.sentences[static_cast<std::size_t>(c->sentence)]));
+      for (int n : next_sentences) {
+        description += " ";
+        description += SentenceText(in.doc, in.sentences[static_cast<std::size_t>(n)]);
+      }
+      c->resolved = ResolveDescribed(res, same_as, description, acronyms, opt, *c);
+      c->by_description = c->resolved >= 0;
+      break;
+    }
     case CitationKind::kAuthorYear:
       c->resolved = res.ByAuthorYear(c->families, c->year, c->year_suffix, &family_only);
       if (c->resolved < 0) c->resolved = family_only;  // the year is checked later
@@ -188,14 +256,63 @@ class OverlapIndex {
   std::vector<Item> items_;
   std::vector<std::size_t> max_end_;
 };
+// A citation that lets a reader reach its source.
+bool Cites(const Citation& c, bool nothing_to_resolve) {
+  if (c.kind == CitationKind::kVague) return false;
+  if (c.kind == CitationKind::kNamedSource && c.code.empty()) return false;
+  if (c.resolved >= 0 || c.kind == CitationKind::kDoi || c.kind == CitationKind::kPmid ||
+      c.kind == CitationKind::kDescribed || !c.pmcid.empty()) {
+    return true;
+  }
+  if (c.kind == CitationKind::kLink && c.evidence_host) return true;
+  return nothing_to_resolve && c.kind == CitationKind::kAuthorYear && c.year != 0;
+}
+
+// A sentence that ends with a colon and leads into a list ("Studies have
+// found:") is cited when every item of the list carries a citation.
+void MarkLeadIns(const CitationInput& in, const std::vector<std::vector<int>>& by_block,
+                 const std::set<int>& skip, CitationAnalysis* a) {
+  const Document& doc = in.doc;
+  a->lead_in_cited.assign(in.sentences.size(), 0);
+  std::vector<char> cites(in.sentences.size(), 0);
+  bool nothing = a->entries.empty();
+  for (const Citation& c : a->citations) {
+    if (c.sentence >= 0 && Cites(c, nothing)) cites[static_cast<std::size_t>(c.sentence)] = 1;
+  }
+  for (std::size_t b = 0; b + 1 < doc.blocks.size(); ++b) {
+    if (skip.count(static_cast<int>(b)) || by_block[b].empty()) continue;
+    int last = by_block[b].back();
+    std::string_view t = TrimView(SentenceText(doc, in.sentences[static_cast<std::size_t>(last)]));
+    if (t.empty() || t.back() != ':') continue;
+    int depth = doc.blocks[b].list_depth;
+    std::size_t items = 0;
+    bool all = true;
+    for (std::size_t k = b + 1; k < doc.blocks.size(); ++k) {
+      const Block& item = doc.blocks[k];
+      if (item.kind != BlockKind::kListItem || item.list_depth <= depth) break;
+      if (item.list_depth > depth + 1) continue;  // a nested item belongs to its parent
+      ++items;
+      bool cited = false;
+      // An item's nested items may carry its citation.
+      for (std::size_t j = k; j < doc.blocks.size() && !cited; ++j) {
+        if (j > k &&
+            (doc.blocks[j].kind != BlockKind::kListItem || doc.blocks[j].list_depth <= depth + 1)) {
+          break;
+        }
+        for (int si : by_block[j]) cited = cited || cites[static_cast<std::size_t>(si)];
+      }
+      all = all && cited;
+    }
+    if (items > 0 && all) a->lead_in_cited[static_cast<std::size_t>(last)] = 1;
+  }
+}
 
 }  // namespace
 
 namespace cite {
 
 std::vector<int> FollowingReferrers(const Document& doc, const std::vector<Sentence>& sentences,
-                                    const std::vector<int>& of_block,
-                                    int sentence) {
+                                    const std::vector<int>& of_block, int sentence) {
   std::vector<int> out;
   auto it = std::find(of_block.begin(), of_block.end(), sentence);
   if (it == of_block.end()) return out;
@@ -206,7 +323,8 @@ std::vector<int> FollowingReferrers(const Document& doc, const std::vector<Sente
   return out;
 }
 
-std::vector<std::vector<int>> SentencesByBlock(const Document& doc, const std::vector<Sentence>& sentences) {
+std::vector<std::vector<int>> SentencesByBlock(const Document& doc,
+                                               const std::vector<Sentence>& sentences) {
   std::vector<std::vector<int>> by_block(doc.blocks.size());
   for (std::size_t i = 0; i < sentences.size(); ++i) {
     int b = sentences[i].block;
@@ -222,7 +340,6 @@ AcronymMap DocumentAcronyms(const Document& doc) {
   for (const Block& b : doc.blocks) FindAcronyms(b.text, &acronyms);
   return acronyms;
 }
-
 
 }  // namespace cite
 
@@ -245,14 +362,18 @@ bool CitationAnalysis::Supported(int sentence) const {
     // when the library holds one of them; a number or a link does.
     if (c.kind == CitationKind::kNamedSource && c.code.empty()) continue;
     if (c.resolved >= 0) return true;
+    // A description that names its source ("a 2019 trial published in The
+    // Lancet") lets a reader find it, though no list holds it.
+    if (c.kind == CitationKind::kDescribed) return true;
     if (c.kind == CitationKind::kDoi || c.kind == CitationKind::kPmid || !c.pmcid.empty())
       return true;
     if (c.kind == CitationKind::kLink && c.evidence_host) return true;
     // With no library and no reference list a specific author-year citation
     // cannot be checked; it still names its source.
-    if (nothing_to_resolve && c.kind == CitationKind::kAuthorYear) return true;
+    if (nothing_to_resolve && c.kind == CitationKind::kAuthorYear && c.year != 0) return true;
   }
-  return false;
+  return sentence >= 0 && static_cast<std::size_t>(sentence) < lead_in_cited.size() &&
+         lead_in_cited[static_cast<std::size_t>(sentence)];
 }
 
 CitationAnalysis AnalyzeCitations(const CitationInput& in) {
@@ -293,6 +414,8 @@ CitationAnalysis AnalyzeCitations(const CitationInput& in) {
       c.block = s.block;
       c.begin += s.begin;
       c.end += s.begin;
+      c.complement += s.begin;
+      c.complement_end += s.begin;
       c.sentence = static_cast<int>(si);
       a.citations.push_back(std::move(c));
     }
@@ -392,10 +515,11 @@ CitationAnalysis AnalyzeCitations(const CitationInput& in) {
   const cite::DescribeOptions& opt = in.describe;
   for (Citation& c : a.citations) {
     const std::vector<int>& of_block = by_block[static_cast<std::size_t>(c.block)];
-    std::vector<int> next = c.kind == CitationKind::kVague
-                                ? cite::FollowingReferrers(in.doc, in.sentences, of_block, c.sentence)
-                                : std::vector<int>();
-    ResolveOne(res, in, next, acronyms, opt, &c);
+    bool described = c.kind == CitationKind::kVague || c.kind == CitationKind::kDescribed;
+    std::vector<int> next =
+        described ? cite::FollowingReferrers(in.doc, in.sentences, of_block, c.sentence)
+                  : std::vector<int>();
+    ResolveOne(res, a.same_as, in, next, acronyms, opt, &c);
   }
   a.describe_budget_spent = res.describe_budget_spent();
   // Drop what is not a citation after all: links to ordinary pages, quotes
@@ -426,6 +550,7 @@ CitationAnalysis AnalyzeCitations(const CitationInput& in) {
                      if (x.sentence != y.sentence) return x.sentence < y.sentence;
                      return x.begin < y.begin;
                    });
+  MarkLeadIns(in, by_block, skip, &a);
   return a;
 }
 

@@ -25,6 +25,8 @@ enum class CitationKind {
   kQuotedTitle,  // "Acupuncture for acute low back pain: a systematic review"
   kNamedSource,  // the NICE guidelines, a Cochrane review, the WHO, the NHS website
   kVague,        // a study on PubMed, research shows, studies have shown, experts say
+  kDescribed,    // an attribution that names its source in words: "a 2018 meta-analysis
+                 // published in the Journal of X found", "researchers at Y University showed"
 };
 
 struct Citation {
@@ -40,10 +42,21 @@ struct Citation {
   std::vector<int> numbers;
   std::string label, doi, pmid, url, title, source;
   std::string pmcid;
+  std::string journal;         // a journal named in a description ("the Journal of X")
   std::string code;            // a guideline's or report's number ("NG59")
   bool guideline = false;      // a named guideline ("the NICE guidelines")
   bool introduced = false;     // a quoted title introduced as one ("titled ...")
   bool evidence_host = false;  // a link to a recognised evidence source
+  bool parenthesised = false;  // a number in parentheses, "(3)", not brackets
+  // Attributions (vague or described): where what the source is said to say
+  // begins (block text), whether the reporting verb is tentative ("suggest",
+  // "point to"), and whether the source is described as weak ("small trials",
+  // "laboratory studies", "some studies").
+  std::size_t complement = 0, complement_end = 0;
+  bool tentative = false;
+  bool weak_source = false;
+  bool inquiry = false;  // "a study examined X": what it found comes after
+
   // Resolution: index into CitationAnalysis::entries, or -1.
   int resolved = -1;
   bool by_description = false;  // resolved by matching the sentence's description
@@ -76,8 +89,12 @@ class CitationAnalysis {
   // leaves them) that holds those of `sentence`.
   std::pair<std::size_t, std::size_t> OfSentence(int sentence) const;
 
+  // For each sentence, true when it leads into a list ("Studies found:")
+  // whose every item carries a citation that names its source.
+  std::vector<char> lead_in_cited;
+
   // True when the sentence (index into the document's sentences) carries a
-  // citation that resolves to an entry.
+  // citation that resolves to an entry, or leads into a list whose items do.
   bool Supported(int sentence) const;
 };
 

@@ -26,7 +26,8 @@ const RE2& Re(const std::string& pattern) {
 namespace {
 
 // Identifiers (lint/references/identifiers) as citations.
-void FindIdentifierCitations(std::string_view text, const Gates& gates, std::vector<Citation>* out) {
+void FindIdentifierCitations(std::string_view text, const Gates& gates,
+                             std::vector<Citation>* out) {
   IdentifierGates g;
   g.url = gates(kGateUrl);
   g.doi = gates(kGateDoi);
@@ -48,7 +49,6 @@ void FindIdentifierCitations(std::string_view text, const Gates& gates, std::vec
   }
 }
 
-
 int Priority(CitationKind k) {
   switch (k) {
     case CitationKind::kDoi:
@@ -65,10 +65,12 @@ int Priority(CitationKind k) {
       return 4;
     case CitationKind::kNamedSource:
       return 5;
-    case CitationKind::kVague:
+    case CitationKind::kDescribed:
       return 6;
+    case CitationKind::kVague:
+      return 7;
   }
-  return 7;
+  return 8;
 }
 
 const LiteralPrefilter& GatePrefilter() {
@@ -76,8 +78,6 @@ const LiteralPrefilter& GatePrefilter() {
     std::vector<std::string> patterns = {kUrlPattern, kDoiPattern,   kPmidPattern,
                                          kPmcPattern, BarePattern(), kGuidelineCodePattern};
     for (const NamedForm& f : NamedForms()) patterns.push_back(f.pattern);
-    const std::vector<std::string>& vague = VaguePatterns();
-    patterns.insert(patterns.end(), vague.begin(), vague.end());
     auto* f = new LiteralPrefilter();
     for (const std::string& p : patterns) {
       // The patterns are the finders' own and compile (the unit tests run
@@ -120,6 +120,7 @@ std::vector<Citation> ExtractFromText(std::string_view text) {
   FindAuthorYear(text, gates, &all);
   FindQuotedTitles(text, &all);
   FindNamedSources(text, gates, &all);
+  FindNameOnly(text, &all);
   FindVague(text, gates, &all);
   // Keep the most specific of overlapping finds (stable for equal ones).
   std::stable_sort(all.begin(), all.end(), [](const Citation& a, const Citation& b) {

@@ -21,14 +21,20 @@ std::vector<Citation> ExtractFromText(std::string_view text);
 // The citation form of an identifier (a link, a DOI, a PMID).
 CitationKind CitationKindOf(IdentifierKind kind);
 
-// A journal and a publication year stated in a sentence ("published in The
-// Clinical Journal of Pain in 2013", "a 2013 study"), positions relative to
-// the sentence; empty / 0 when absent.
+// A journal, a publication year, an author and a study design stated in a
+// sentence ("published in The Clinical Journal of Pain in 2013", "a 2012
+// pilot study", "writing in the Journal of X", "Smith and colleagues", "a
+// randomised trial"), positions relative to the sentence; empty / 0 when
+// absent.
 struct StatedDetails {
   std::string journal;
   std::size_t journal_begin = 0, journal_end = 0;
   int year = 0;
   std::size_t year_begin = 0, year_end = 0;
+  std::string author;  // a family name
+  std::size_t author_begin = 0, author_end = 0;
+  std::string design;  // the design words ("pilot study"), when one design is named
+  std::size_t design_begin = 0, design_end = 0;
 };
 StatedDetails FindStatedDetails(std::string_view sentence);
 

@@ -1,12 +1,10 @@
-#include "lint/citations/finders.h"
-
 #include <algorithm>
 #include <memory>
 
+#include "lint/citations/finders.h"
 #include "lint/text/strings.h"
 
 namespace claimlint::cite {
-
 
 // --- Author-year -----------------------------------------------------------
 
@@ -211,6 +209,42 @@ void FindAuthorYear(std::string_view text, const Gates& gates, std::vector<Citat
     });
   }
   out->insert(out->end(), found.begin(), found.end());
+}
+
+}  // namespace claimlint::cite
+
+namespace claimlint::cite {
+
+// "Hollander and colleagues compared ...", "Smith et al. showed ...": a team
+// named with no year. Kept as an author-year citation with year 0, so that it
+// resolves by the name alone when the references hold one such author.
+void FindNameOnly(std::string_view text, std::vector<Citation>* out) {
+  if (text.find(" et al") == std::string_view::npos &&
+      text.find(" and co") == std::string_view::npos &&
+      text.find(" team") == std::string_view::npos) {
+    return;
+  }
+  static const RE2& re = Re(
+      R"(\b((?:(?:van|von|de|der|den|del|della|da|di|du|dos|le|la|ter|ten)\s+)*\p{Lu}[\p{L}'’-]*\p{L})(?:\s+et\s+al\.?|\s+and\s+(?:colleagues|co-?workers|co-?authors|his\s+team|her\s+team|their\s+team))\b)");
+  static const RE2& year = Re(R"(\b(?:1[89]|20)\d\d\b)");
+  ForEachMatch(re, text, [&](const std::vector<StringPiece>& m) {
+    std::size_t b = Off(text, m[0]), e = b + m[0].size();
+    std::string name(m[1]);
+    if (IsStopName(name)) return;
+    // A year close by makes it an author-year citation (found elsewhere) or
+    // a described one ("a 2019 study by Smith and colleagues").
+    std::size_t lb = b > 40 ? b - 40 : 0;
+    std::string_view around = text.substr(lb, std::min(text.size(), e + 24) - lb);
+    if (RE2::PartialMatch(StringPiece(around.data(), around.size()), year)) return;
+    Citation c;
+    c.kind = CitationKind::kAuthorYear;
+    c.begin = b;
+    c.end = e;
+    c.text = std::string(m[0]);
+    c.families = {name};
+    c.year = 0;
+    out->push_back(std::move(c));
+  });
 }
 
 }  // namespace claimlint::cite

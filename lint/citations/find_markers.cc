@@ -1,16 +1,61 @@
-#include "lint/citations/finders.h"
-
 #include <algorithm>
 #include <memory>
 
+#include "lint/citations/finders.h"
 #include "lint/text/strings.h"
 
 namespace claimlint::cite {
 
-
 // --- Numbered and footnote markers ----------------------------------------
 
+namespace {
+
+// "... grow new connections (1).", "(2, 3)": a number in parentheses after a
+// word and before the end of a clause reads as a citation marker. Not an
+// enumeration ("(1) eat well, (2) sleep"), a count ("(n = 12)"), or a label
+// ("type (2)", "step (3)"), an affiliation ("Lee A(1)") or a tally on a
+// short line of page furniture ("Comments (14)", "Basket (2)").
+void FindParenthesisedNumbers(std::string_view text, std::vector<Citation>* out) {
+  if (text.find('(') == std::string_view::npos) return;
+  static const RE2& re = Re(R"(\S\s(\(\s*(\d{1,3}(?:\s*[-–,]\s*\d{1,3})*)\s*\))\s*(?:[.,;!?]|$))");
+  static const RE2& label = Re(
+      R"((?i)\b(?:type|step|phase|stage|grade|class|level|figure|fig|table|group|question|item|part|version|chapter|section|page|box|appendix|trial|study|cohort|arm|n|p|no|number|aged?|comments?|repl(?:y|ies)|reviews?|responses?|ratings?|votes?|likes?|shares?|photos?|videos?|items?|basket|cart|bag|results?|messages?|notifications?|followers?|answers?)\.?\s*$)");
+  ForEachMatch(re, text, [&](const std::vector<StringPiece>& m) {
+    std::size_t b = Off(text, m[1]), e = b + m[1].size();
+    std::size_t lb = b > 24 ? b - 24 : 0;
+    std::string_view before = text.substr(lb, b - lb);
+    if (RE2::PartialMatch(StringPiece(before.data(), before.size()), label)) return;
+    // Unpunctuated at the end of the text: only after a sentence's worth of words.
+    std::size_t e_all = Off(text, m[0]) + m[0].size();
+    if (e_all >= text.size() && text[e_all - 1] == ')') {
+      int words = 0;
+      for (std::size_t k = 1; k < b; ++k) {
+        if (text[k] == ' ' && text[k - 1] != ' ') ++words;
+      }
+      if (words < 5) return;
+    }
+    Citation c;
+    c.kind = CitationKind::kNumbered;
+    c.parenthesised = true;
+    c.begin = b;
+    c.end = e;
+    c.text = std::string(m[1]);
+    std::string_view list(m[2].data(), m[2].size());
+    static const RE2& kRange = Re(R"((\d{1,3})(?:\s*[-–]\s*(\d{1,3}))?)");
+    ForEachMatch(kRange, list, [&](const std::vector<StringPiece>& r) {
+      int from = std::stoi(std::string(r[1]));
+      int to = r[2].empty() ? from : std::stoi(std::string(r[2]));
+      if (to < from || to - from > 50) to = from;
+      for (int n = from; n <= to; ++n) c.numbers.push_back(n);
+    });
+    if (!c.numbers.empty() && c.numbers[0] > 0) out->push_back(std::move(c));
+  });
+}
+
+}  // namespace
+
 void FindNumbered(std::string_view text, std::vector<Citation>* out) {
+  FindParenthesisedNumbers(text, out);
   if (text.find('[') == std::string_view::npos) return;  // both forms open with one
   static const RE2& re = Re(
       R"(\[\s*(\d{1,3}(?:\s*[-–—]\s*\d{1,3})?(?:\s*[,;]\s*\d{1,3}(?:\s*[-–—]\s*\d{1,3})?)*)\s*\])");
@@ -44,7 +89,6 @@ void FindNumbered(std::string_view text, std::vector<Citation>* out) {
     out->push_back(std::move(c));
   });
 }
-
 
 // --- Quoted titles ---------------------------------------------------------
 

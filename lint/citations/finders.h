@@ -38,8 +38,6 @@ inline std::size_t Off(std::string_view text, const StringPiece& p) {
 // A regex built at run time from parts, compiled once per process.
 const RE2& Re(const std::string& pattern);
 
-
-
 // --- Literal gates ---------------------------------------------------------
 
 // Most sentences cite nothing, yet every finder below has regexes to run. The
@@ -54,9 +52,8 @@ enum GateId : int {
   kGatePmc,
   kGateBare,
   kGateCode,
-  kGateForm,                   // the named-source forms, in order
-  kGateVague = kGateForm + 7,  // the vague-attribution patterns, in order
-  kGateCount = kGateVague + 6,
+  kGateForm,  // the named-source forms, in order
+  kGateCount = kGateForm + 7,
 };
 
 class Gates {
@@ -84,8 +81,10 @@ struct NamedForm {
 const std::vector<NamedForm>& NamedForms();
 extern const char kGuidelineCodePattern[];
 void FindNamedSources(std::string_view text, const Gates& gates, std::vector<Citation>* out);
-// Vague attributions (find_vague.cc).
-const std::vector<std::string>& VaguePatterns();
+// Attributions in words, vague or described (find_vague.cc): read from the
+// sentence's lexicon hits, so they need no gate.
 void FindVague(std::string_view text, const Gates& gates, std::vector<Citation>* out);
+// Names with "and colleagues" or "et al." and no year (find_author_year.cc).
+void FindNameOnly(std::string_view text, std::vector<Citation>* out);
 
 }  // namespace claimlint::cite

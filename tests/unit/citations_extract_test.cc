@@ -2,8 +2,8 @@
 // journal-name matching and the text helpers.
 #include <gtest/gtest.h>
 
-#include "lint/references/article_refs.h"
 #include "lint/citations/extract.h"
+#include "lint/references/article_refs.h"
 #include "lint/references/journal.h"
 #include "lint/text/fold.h"
 
@@ -195,7 +195,7 @@ TEST(CitationsExtract, VagueAttributions) {
       {"Research shows that sleep matters.", "Research shows"},
       {"Experts say it is safe.", "Experts say"},
       {"According to scientists, it works.", "According to scientists"},
-      {"One small trial found fewer headaches.", "One small trial"},
+      {"One small trial found fewer headaches.", "One small trial found"},
   };
   for (const Case& k : cases) {
     auto v = OfKind(k.text, CitationKind::kVague);
