@@ -1,7 +1,5 @@
 #include "lint/baseline/baseline.h"
 
-#include "lint/text/source_index.h"
-
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -12,6 +10,8 @@
 #include <sstream>
 #include <unordered_map>
 #include <variant>
+
+#include "lint/text/source_index.h"
 
 #ifndef CLAIMLINT_VERSION
 #define CLAIMLINT_VERSION "0.0.0"
@@ -177,7 +177,8 @@ Result<Baseline> ReadBaseline(const std::string& path) {
 }
 
 void AddEntries(const std::string& path, const std::vector<Finding>& findings, Baseline* b) {
-  for (const Finding& x : findings) b->entries.push_back({path, x.rule, x.fingerprint, x.line, x.excerpt});
+  for (const Finding& x : findings)
+    b->entries.push_back({path, x.rule, x.fingerprint, x.line, x.excerpt});
 }
 
 void SortEntries(Baseline* b) { std::sort(b->entries.begin(), b->entries.end(), EntryLess); }
@@ -228,8 +229,8 @@ BaselineIndex::BaselineIndex(const Baseline& baseline) : baseline_(baseline) {
   }
 }
 
-BaselineFileOutcome BaselineIndex::Apply(const std::string& file,
-                                         std::vector<Finding>* findings) const {
+BaselineFileOutcome BaselineIndex::Apply(const std::string& file, std::vector<Finding>* findings,
+                                         std::vector<Finding>* hidden_out) const {
   BaselineFileOutcome outcome;
   auto entries = by_file_.find(file);
   if (entries == by_file_.end()) return outcome;
@@ -252,6 +253,7 @@ BaselineFileOutcome BaselineIndex::Apply(const std::string& file,
     }
     if (hidden) {
       ++outcome.baselined;
+      if (hidden_out) hidden_out->push_back(std::move(x));
     } else {
       kept.push_back(std::move(x));
     }

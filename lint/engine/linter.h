@@ -35,8 +35,9 @@ struct LinterSetup {
 };
 
 struct LintResult {
-  std::vector<Finding> findings;  // finalized, sorted
-  int suppressed = 0;             // findings hidden by inline suppressions
+  std::vector<Finding> findings;             // finalized, sorted
+  int suppressed = 0;                        // findings hidden by inline suppressions
+  std::vector<Finding> suppressed_findings;  // those findings, finalized
 };
 
 class Linter {
