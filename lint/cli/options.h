@@ -9,7 +9,6 @@
 
 namespace claimlint {
 
-
 struct Options {
   std::vector<std::string> paths;
   std::string stdin_filename = "<stdin>";
@@ -34,6 +33,11 @@ struct Options {
   bool version = false;
   bool help = false;
   std::string report_json;  // `claimlint report FILE.json`
+  // More reports from the same run: --sarif FILE, --summary FILE (Markdown).
+  std::string sarif_output, summary_output;
+  std::string changed_since;    // --changed-since REF: only files changed against REF
+  std::string changed_first;    // --changed-first REF: every file, changed ones first
+  std::string write_rule_docs;  // --write-rule-docs DIR
 };
 
 Result<Options> ParseOptions(int argc, char** argv);

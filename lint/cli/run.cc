@@ -5,6 +5,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -13,13 +14,16 @@
 #include <sstream>
 
 #include "lint/baseline/baseline.h"
+#include "lint/cli/changed_files.h"
 #include "lint/cli/explain.h"
 #include "lint/cli/options.h"
+#include "lint/cli/version.h"
 #include "lint/cli/walk.h"
 #include "lint/engine/ordered_run.h"
 #include "lint/engine/profiles.h"
-#include "lint/report/sinks.h"
 #include "lint/lsp/lsp_main.h"
+#include "lint/report/rule_docs.h"
+#include "lint/report/sinks.h"
 
 namespace claimlint {
 namespace fs = std::filesystem;
@@ -93,6 +97,13 @@ Result<std::vector<Job>> PlanJobs(const Options& o, Profiles* profiles) {
     }
     return Error{"claimlint", 0, 0, walk.errors.back()};
   }
+  std::set<std::string> changed;
+  const std::string& ref = !o.changed_since.empty() ? o.changed_since : o.changed_first;
+  if (!ref.empty()) {
+    auto files = ChangedFiles(ref);
+    if (!files.ok()) return files.error();
+    changed = std::move(files.value());
+  }
   std::vector<Job> jobs;
   std::set<std::string> seen;  // a file named twice ("a.md ./a.md") is linted once
   for (const std::string& f : walk.files) {
@@ -100,10 +111,16 @@ Result<std::vector<Job>> PlanJobs(const Options& o, Profiles* profiles) {
     if (!seen.insert(f == "-" ? "-" : name).second) continue;
     // Shards split by the reported name, so "./a" and "a" land in the same one.
     if (o.shard_count > 0 && !InShard(name, o.shard_index, o.shard_count)) continue;
+    if (!o.changed_since.empty() && f != "-" && !changed.count(name)) continue;
     auto profile = profiles->For(f);
     if (!profile.ok()) return profile.error();
     if (f != "-" && !profile.value()->config.Covers(f)) continue;
     jobs.push_back(Job{f, name, profile.value()});
+  }
+  if (!o.changed_first.empty()) {
+    // Reports and annotations (capped per level) come in job order.
+    std::stable_partition(jobs.begin(), jobs.end(),
+                          [&](const Job& j) { return changed.count(j.name) > 0; });
   }
   return jobs;
 }
@@ -126,8 +143,8 @@ std::shared_ptr<const RuleSet> ReportRules(const Profiles& profiles) {
 
 bool UseColor(const Options& o) {
   const char* no_color = std::getenv("NO_COLOR");
-  return o.color == "always" || (o.color == "auto" && o.output.empty() &&
-                                 isatty(STDOUT_FILENO) && !(no_color && *no_color));
+  return o.color == "always" || (o.color == "auto" && o.output.empty() && isatty(STDOUT_FILENO) &&
+                                 !(no_color && *no_color));
 }
 
 struct Output {
@@ -135,15 +152,49 @@ struct Output {
   std::ostream* stream = &std::cout;
 };
 
-bool OpenOutput(const Options& o, Output* out) {
-  if (o.output.empty()) return true;
-  out->file.open(o.output, std::ios::binary);
+bool OpenOutputFile(const std::string& path, Output* out) {
+  if (path.empty()) return true;
+  out->file.open(path, std::ios::binary);
   if (!out->file) {
-    std::cerr << "claimlint: cannot write " << o.output << "\n";
+    std::cerr << "claimlint: cannot write " << path << "\n";
     return false;
   }
   out->stream = &out->file;
   return true;
+}
+
+bool OpenOutput(const Options& o, Output* out) { return OpenOutputFile(o.output, out); }
+
+// On GitHub Actions, where the files of this commit are on the web (for the
+// Markdown summary's links).
+std::string GithubLinkBase() {
+  const char* server = std::getenv("GITHUB_SERVER_URL");
+  const char* repo = std::getenv("GITHUB_REPOSITORY");
+  const char* sha = std::getenv("GITHUB_SHA");
+  if (!server || !*server || !repo || !*repo || !sha || !*sha) return "";
+  return std::string(server) + "/" + repo + "/blob/" + sha + "/";
+}
+
+// --write-rule-docs DIR: a page per rule and an index.
+int WriteRuleDocs(const RuleSet& rules, const std::string& dir) {
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  auto write = [&](const std::string& name, const std::string& text) {
+    std::ofstream out(fs::path(dir) / name, std::ios::binary);
+    out << text;
+    return static_cast<bool>(out.flush());
+  };
+  for (const Rule& r : rules.rules()) {
+    if (!write(r.id + ".md", RuleMarkdown(r))) {
+      std::cerr << "claimlint: cannot write " << (fs::path(dir) / (r.id + ".md")).string() << "\n";
+      return 2;
+    }
+  }
+  if (!write("README.md", RuleIndexMarkdown(rules))) {
+    std::cerr << "claimlint: cannot write " << dir << "/README.md\n";
+    return 2;
+  }
+  return 0;
 }
 
 // One file through the engine, then the baseline; formatted for the sink on
@@ -179,9 +230,11 @@ Done LintJob(const Job& job, const Baselines& baselines, const ReportSink& sink)
     AddEntries(d.report.path, d.report.findings, &mine);
     d.entries = std::move(mine.entries);
     d.report.baselined = static_cast<int>(d.report.findings.size());
+    d.report.baselined_findings = std::move(d.report.findings);
     d.report.findings.clear();
   } else if (baselines.index) {
-    BaselineFileOutcome o = baselines.index->Apply(d.report.path, &d.report.findings);
+    BaselineFileOutcome o =
+        baselines.index->Apply(d.report.path, &d.report.findings, &d.report.baselined_findings);
     d.report.baselined = o.baselined;
     d.report.stale = o.stale;
   }
@@ -260,9 +313,31 @@ int Run(const Options& o, const std::vector<Job>& jobs, const Profiles& profiles
   SinkOptions so;
   so.color = UseColor(o);
   so.rules = rules.get();
-  Output out;
+  so.link_base = GithubLinkBase();
+  Output out, sarif_out, summary_out;
   if (!OpenOutput(o, &out)) return 2;
-  std::unique_ptr<ReportSink> sink = FindFormat(o.format)->make(*out.stream, so);
+  std::vector<std::unique_ptr<ReportSink>> sinks;
+  sinks.push_back(FindFormat(o.format)->make(*out.stream, so));
+  // --sarif and --summary: more reports from the same run.
+  if (!o.sarif_output.empty()) {
+    if (!OpenOutputFile(o.sarif_output, &sarif_out)) return 2;
+    SinkOptions plain = so;
+    plain.color = false;
+    sinks.push_back(FindFormat("sarif")->make(*sarif_out.stream, plain));
+  }
+  if (!o.summary_output.empty()) {
+    // Appended: $GITHUB_STEP_SUMMARY collects every step's summary.
+    summary_out.file.open(o.summary_output, std::ios::binary | std::ios::app);
+    if (!summary_out.file) {
+      std::cerr << "claimlint: cannot write " << o.summary_output << "\n";
+      return 2;
+    }
+    summary_out.stream = &summary_out.file;
+    SinkOptions plain = so;
+    plain.color = false;
+    sinks.push_back(FindFormat("markdown")->make(*summary_out.stream, plain));
+  }
+  std::unique_ptr<ReportSink> sink = TeeSinks(std::move(sinks));
 
   Summary summary;
   std::vector<std::string> errors;
@@ -298,6 +373,12 @@ int Run(const Options& o, const std::vector<Job>& jobs, const Profiles& profiles
   }
   sink->Finish(summary);
   out.stream->flush();
+  for (Output* extra : {&sarif_out, &summary_out}) {
+    if (extra->file.is_open() && !extra->file.flush()) {
+      std::cerr << "claimlint: write error\n";
+      return 2;
+    }
+  }
   for (const std::string& e : errors) std::cerr << "claimlint: " << e << "\n";
   if (!errors.empty()) return 2;
   return failed ? 1 : 0;
@@ -319,7 +400,7 @@ int RunCli(int argc, char** argv) {
     return 0;
   }
   if (o.version) {
-    std::cout << "claimlint " << CLAIMLINT_VERSION << "\n";
+    std::cout << VersionLine() << "\n";
     return 0;
   }
   if (o.init) return RunInit();
@@ -332,7 +413,7 @@ int RunCli(int argc, char** argv) {
   if (!created.ok()) return Fail(created.error());
   Profiles& profiles = *created.value();
   if (!o.print_config.empty()) return PrintConfig(o, &profiles);
-  if (o.list_rules || !o.explain.empty()) {
+  if (o.list_rules || !o.explain.empty() || !o.write_rule_docs.empty()) {
     // The rules that apply here: the config of the working directory.
     auto profile = profiles.For("./.");
     if (!profile.ok()) return Fail(profile.error());
@@ -341,6 +422,7 @@ int RunCli(int argc, char** argv) {
       ListRules(rules, std::cout);
       return 0;
     }
+    if (!o.write_rule_docs.empty()) return WriteRuleDocs(rules, o.write_rule_docs);
     return ExplainRule(rules, o.explain, std::cout, std::cerr);
   }
   if (o.paths.empty()) {
