@@ -51,6 +51,9 @@ std::string RuleTitle(const Rule& rule) {
   s = std::regex_replace(s, std::regex(R"(:\s*["']?\{(quote|detail)\}["']?)"), "");
   s = std::regex_replace(s, std::regex(R"(\s*\(\{[a-z_]+\}\))"), "");
   s = std::regex_replace(s, std::regex(R"(,[^,.]*\{detail\})"), "");
+  // "The title {match} is ..." -> "The title is ...".
+  s = std::regex_replace(s, std::regex(R"(\b([Tt]he [a-z]+) \{match\})"), "$1");
+  s = std::regex_replace(s, std::regex(R"( (on|in|at|from) \{match\})"), "");
   s = std::regex_replace(s, std::regex(R"(["']\{match\}["']|\{match\})"), "the wording");
   s = std::regex_replace(s, std::regex(R"(\{entry\})"), "a reference");
   s = std::regex_replace(s, std::regex(R"(reference \{detail\})"), "a reference");

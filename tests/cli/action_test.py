@@ -82,9 +82,9 @@ def main():
     runs = " ".join(s.get("run", "") for s in steps)
     check(any(s.get("uses", "").startswith("actions/cache@") for s in steps),
           "the action caches the build")
-    check("setup.sh plan" in runs and "setup.sh build" in runs and "lint.sh" in runs,
+    check('setup.sh" plan' in runs and 'setup.sh" build' in runs and "lint.sh" in runs,
           "the action plans (release .deb or cache key), builds on a miss, then lints")
-    build = next(s for s in steps if "setup.sh build" in s.get("run", ""))
+    build = next((s for s in steps if 'setup.sh" build' in s.get("run", "")), {})
     check("cache-hit != 'true'" in build.get("if", ""), "no build on a cache hit", build)
     check(all("${{" not in s.get("run", "") for s in steps),
           "inputs are not pasted into the scripts (no injection)")

@@ -7,7 +7,11 @@ _claimlint() {
   local opts="--format --output --sarif --summary --color --fail-on --config --rules
     --no-default-rules --enable --disable --references --baseline --write-baseline
     --jobs --shard --changed-since --changed-first --stdin-filename --print-config --init
-    --list-rules --explain --version --help --quiet --stats"
+    --list-rules --explain --write-rule-docs --version --help --quiet --stats"
+  if [[ "${COMP_WORDS[1]}" == lsp ]]; then
+    COMPREPLY=($(compgen -W "--stdio" -- "$cur"))
+    return
+  fi
   case "$prev" in
     --format | -f)
       COMPREPLY=($(compgen -W "text json sarif github html markdown" -- "$cur"))
@@ -29,7 +33,7 @@ _claimlint() {
     --jobs | -j | --shard | --stdin-filename)
       return ;;
     --output | -o | --sarif | --summary | --config | -c | --rules | --references | \
-      --baseline | --write-baseline | --print-config)
+      --baseline | --write-baseline | --print-config | --write-rule-docs)
       COMPREPLY=($(compgen -f -- "$cur"))
       return ;;
   esac
