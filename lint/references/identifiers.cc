@@ -53,11 +53,13 @@ std::string PercentDecode(std::string_view s) {
   return out;
 }
 
-LazyRE2 kPmcPath = {R"((?i)(PMC\d{4,9}))"};
-LazyRE2 kPubmedPath = {R"(^/(\d{4,9}))"};
-LazyRE2 kPubmedOld = {R"((?i)/pubmed/(\d{4,9}))"};
-LazyRE2 kEuropePmc = {R"((?i)/(?:abstract/)?med/(\d{4,9}))"};
-LazyRE2 kDoiPath = {R"((?i)/doi/(?:abs/|full/|pdf/|epdf/)?(10\.\d{4,9}/[^?#\s]+))"};
+// RE2::DefaultOptions spelled out: clang's -Wmissing-field-initializers.
+LazyRE2 kPmcPath = {R"((?i)(PMC\d{4,9}))", RE2::DefaultOptions};
+LazyRE2 kPubmedPath = {R"(^/(\d{4,9}))", RE2::DefaultOptions};
+LazyRE2 kPubmedOld = {R"((?i)/pubmed/(\d{4,9}))", RE2::DefaultOptions};
+LazyRE2 kEuropePmc = {R"((?i)/(?:abstract/)?med/(\d{4,9}))", RE2::DefaultOptions};
+LazyRE2 kDoiPath = {R"((?i)/doi/(?:abs/|full/|pdf/|epdf/)?(10\.\d{4,9}/[^?#\s]+))",
+                    RE2::DefaultOptions};
 
 }  // namespace
 

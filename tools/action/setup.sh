@@ -11,7 +11,8 @@
 # Environment: GITHUB_ACTION_PATH (the action's checkout), GITHUB_ACTION_REF,
 # GITHUB_ACTION_REPOSITORY, RUNNER_TEMP, GITHUB_OUTPUT, GITHUB_PATH;
 # CLAIMLINT_RELEASE_BASE overrides where releases are downloaded from
-# (default https://github.com/<repo>/releases/download).
+# (default https://github.com/<repo>/releases/download); CLAIMLINT_BUILD_DIR
+# builds in (and keeps) an existing build directory instead of a fresh one.
 set -euo pipefail
 src="${GITHUB_ACTION_PATH:?}"
 cache_root="${RUNNER_TEMP:-/tmp}/claimlint-action"
@@ -78,13 +79,14 @@ build() {
     # shellcheck disable=SC2086
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing
   fi
-  local build="$cache_root/build" dir="$cache_root/bin"
+  local build="${CLAIMLINT_BUILD_DIR:-$cache_root/build}" dir="$cache_root/bin"
   cmake -S "$src" -B "$build" -DCMAKE_BUILD_TYPE=Release -DCLAIMLINT_TESTS=OFF \
     -DCLAIMLINT_BENCH=OFF >/dev/null
   cmake --build "$build" --target claimlint -j"$(nproc)"
   rm -rf "$dir"
   mkdir -p "$dir/libexec" "$dir/lib"
   cp "$build/claimlint" "$dir/libexec/claimlint"
+  strip "$dir/libexec/claimlint" 2>/dev/null || true
   # The libraries that are not part of every system (re2, cmark-gfm,
   # yaml-cpp and theirs), so that a runner restoring the cache runs the binary
   # without installing packages.
@@ -97,7 +99,8 @@ here="$(dirname "$(readlink -f "$0")")"
 LD_LIBRARY_PATH="$here/lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" exec "$here/libexec/claimlint" "$@"
 WRAP
   chmod +x "$dir/claimlint"
-  rm -rf "$build"
+  "$dir/claimlint" --version >&2
+  if [ -z "${CLAIMLINT_BUILD_DIR:-}" ]; then rm -rf "$build"; fi
 }
 
 case "${1:-}" in
