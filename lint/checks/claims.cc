@@ -58,8 +58,8 @@ Finding TruncationFinding(const CheckInput& in, const Sentence& s) {
 // heart", "Can reiki cure anxiety") even without a question mark.
 bool IsQuestionHeading(std::string_view text) {
   static constexpr std::string_view kOpeners[] = {
-      "how ", "why ", "what ", "when ", "where ", "which ", "who ", "does ", "do ", "can ",
-      "could ", "is ", "are ", "will ", "should ", "did "};
+      "how ", "why ", "what ",  "when ", "where ", "which ", "who ",    "does ",
+      "do ",  "can ", "could ", "is ",   "are ",   "will ",  "should ", "did "};
   std::string lower;
   for (std::size_t i = 0; i < text.size() && i < 12; ++i) {
     char c = text[i];
@@ -71,29 +71,36 @@ bool IsQuestionHeading(std::string_view text) {
   return false;
 }
 
-Severity Lower(Severity s) {
-  return s == Severity::kError ? Severity::kWarning : Severity::kInfo;
-}
+Severity Lower(Severity s) { return s == Severity::kError ? Severity::kWarning : Severity::kInfo; }
 
-
-// Drops the findings of fallback rules that overlap a finding of a more
-// specific rule in the same sentence: one finding per claim.
+// One finding per claim: drops the findings of fallback rules that overlap
+// a finding of a more specific rule in the same sentence; of two fallbacks on
+// the same words, keeps the longer (then the earlier rule). Specific rules on
+// the same words report different things ("clinically proven" and "cures
+// arthritis") and all stay.
 void DropCoveredFallbacks(const RuleSet& rules, std::size_t first, std::vector<Finding>* out,
                           const std::vector<int>& rule_of) {
-  auto is_fallback = [&](std::size_t i) {
-    return rules.rules()[static_cast<std::size_t>(rule_of[i - first])].fallback;
+  auto rule = [&](std::size_t i) -> const Rule& {
+    return rules.rules()[static_cast<std::size_t>(rule_of[i - first])];
   };
+  auto is_fallback = [&](std::size_t i) { return rule(i).fallback; };
   std::vector<char> drop(out->size() - first, 0);
   for (std::size_t i = first; i < out->size(); ++i) {
-    if (!is_fallback(i)) continue;
     const Finding& f = (*out)[i];
+    if (f.category != Category::kClaim) continue;
     for (std::size_t j = first; j < out->size(); ++j) {
       const Finding& g = (*out)[j];
-      if (j == i || drop[j - first] || !(g.begin < f.end && f.begin < g.end)) continue;
-      // A specific rule wins; of two fallbacks, the longer match (then the
-      // earlier rule) does.
-      bool wins = !is_fallback(j) || g.end - g.begin > f.end - f.begin ||
-                  (g.end - g.begin == f.end - f.begin && j < i);
+      if (j == i || drop[j - first] || g.category != Category::kClaim ||
+          !(g.begin < f.end && f.begin < g.end)) {
+        continue;
+      }
+      if (!is_fallback(i)) break;
+      // A specific rule wins over a fallback; between equals, the longer
+      // match (then the earlier rule) does.
+      bool wins =
+          is_fallback(i) != is_fallback(j)
+              ? !is_fallback(j)
+              : g.end - g.begin > f.end - f.begin || (g.end - g.begin == f.end - f.begin && j < i);
       if (wins) {
         drop[i - first] = 1;
         break;
@@ -132,8 +139,10 @@ std::vector<LeadIn> LeadIns(const CheckInput& in) {
     if (blocks[b + 1].kind != BlockKind::kListItem || lead.kind == BlockKind::kListItem) continue;
     if (last_sentence[b] < 0) continue;
     LeadIn li;
-    li.text = std::string(SentenceText(in.doc, in.sentences[static_cast<std::size_t>(last_sentence[b])]));
-    while (!li.text.empty() && (li.text.back() == ' ' || li.text.back() == '\n')) li.text.pop_back();
+    li.text =
+        std::string(SentenceText(in.doc, in.sentences[static_cast<std::size_t>(last_sentence[b])]));
+    while (!li.text.empty() && (li.text.back() == ' ' || li.text.back() == '\n'))
+      li.text.pop_back();
     bool colon = !li.text.empty() && li.text.back() == ':';
     if (!colon && lead.kind != BlockKind::kHeading) continue;
     if (colon) li.text.pop_back();
@@ -313,8 +322,10 @@ CheckFamily ClaimChecks() {
   f.specs = {pattern};
   f.run = [](const CheckInput& in, std::vector<Finding>* out) {
     std::vector<Finding> claims = CheckClaims(in);
-    in.facts->claim_findings = static_cast<int>(std::count_if(
-        claims.begin(), claims.end(), [](const Finding& x) { return x.category == Category::kClaim; }));
+    in.facts->claim_findings =
+        static_cast<int>(std::count_if(claims.begin(), claims.end(), [](const Finding& x) {
+          return x.category == Category::kClaim;
+        }));
     for (Finding& x : claims) out->push_back(std::move(x));
   };
   return f;

@@ -107,7 +107,8 @@ std::string ParseShape(std::string_view s, ParsedShape* shape) {
           std::string name(alt);
           name.erase(0, name.find('@') + 1);
           while (!name.empty() && (name.back() == ' ' || name.back() == '\t')) name.pop_back();
-          std::string bare = !name.empty() && name.back() == '!' ? name.substr(0, name.size() - 1) : name;
+          std::string bare =
+              !name.empty() && name.back() == '!' ? name.substr(0, name.size() - 1) : name;
           if (bare.empty() || !std::all_of(bare.begin(), bare.end(), IsNameChar)) {
             return "a bad class name '@" + name + "' in '(...)'";
           }
@@ -255,7 +256,8 @@ Result<std::unique_ptr<const ShapeMatcher>> ShapeMatcher::Build(const std::vecto
           SetBit(&e.tags, static_cast<int>(c - classes.data()));
         }
       }
-      for (const std::string& p : pe.phrases) SetBit(&e.tags, literal_tags[NormalizeLexiconText(p)]);
+      for (const std::string& p : pe.phrases)
+        SetBit(&e.tags, literal_tags[NormalizeLexiconText(p)]);
       if (pe.opens_span) shape.span_first = static_cast<int>(shape.elements.size());
       if (pe.closes_span) shape.span_last = static_cast<int>(shape.elements.size());
       shape.elements.push_back(std::move(e));
@@ -295,23 +297,28 @@ bool ShapeMatcher::Accepts(const Element& e, std::int32_t term) const {
 std::uint32_t ShapeMatcher::MatchRest(const Shape& shape, std::size_t k, std::uint32_t from,
                                       const ScannedText& s,
                                       const std::vector<std::vector<std::uint32_t>>& hits_at,
-                                      std::vector<std::pair<std::uint32_t, std::uint32_t>>* spans) const {
+                                      std::vector<std::pair<std::uint32_t, std::uint32_t>>* spans,
+                                      std::uint32_t carried_gap) const {
   if (k == shape.elements.size()) return from;
   const Element& e = shape.elements[k];
   const auto n = static_cast<std::uint32_t>(s.tokens.size());
-  for (std::uint32_t t = from; t < n && t <= from + static_cast<std::uint32_t>(e.gap); ++t) {
+  for (std::uint32_t t = from; t < n && t <= from + carried_gap + static_cast<std::uint32_t>(e.gap);
+       ++t) {
     if (s.tokens[t].clause_break) break;
     for (std::uint32_t h : hits_at[t]) {
       const TermHit& hit = s.hits[h];
       if (!Accepts(e, hit.term)) continue;
-      if (std::uint32_t end = MatchRest(shape, k + 1, hit.end, s, hits_at, spans)) {
+      if (std::uint32_t end = MatchRest(shape, k + 1, hit.end, s, hits_at, spans, 0)) {
         (*spans)[k] = {hit.first, hit.end};
         return end;
       }
     }
   }
   if (e.optional) {
-    if (std::uint32_t end = MatchRest(shape, k + 1, from, s, hits_at, spans)) {
+    // A skipped element leaves its gap to the next one: in "A ~2 B? C",
+    // C may come up to two words after A.
+    if (std::uint32_t end = MatchRest(shape, k + 1, from, s, hits_at, spans,
+                                      carried_gap + static_cast<std::uint32_t>(e.gap))) {
       (*spans)[k] = {from, from};  // absent
       return end;
     }
@@ -351,7 +358,7 @@ void ShapeMatcher::Match(const ScannedText& s, std::vector<ShapeMatch>* out) con
         spans.assign(shape.elements.size(), {0, 0});
         for (std::uint32_t h : hits_at[hit.first]) {
           if (!Accepts(shape.elements[0], s.hits[h].term)) continue;
-          end = MatchRest(shape, 1, s.hits[h].end, s, hits_at, &spans);
+          end = MatchRest(shape, 1, s.hits[h].end, s, hits_at, &spans, 0);
           if (end) {
             spans[0] = {s.hits[h].first, s.hits[h].end};
             break;
@@ -371,6 +378,18 @@ void ShapeMatcher::Match(const ScannedText& s, std::vector<ShapeMatch>* out) con
       }
     }
   }
+  // Per rule and end, the shortest span: in "detox and flushes toxins" the
+  // predicate nearest the target is the claim.
+  std::sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) {
+    if (a.rule != b.rule) return a.rule < b.rule;
+    if (a.span_end != b.span_end) return a.span_end < b.span_end;
+    return a.span_first > b.span_first;
+  });
+  found.erase(std::unique(found.begin(), found.end(),
+                          [](const Candidate& a, const Candidate& b) {
+                            return a.rule == b.rule && a.span_end == b.span_end;
+                          }),
+              found.end());
   // Per rule: leftmost, then longest, non-overlapping reported spans.
   std::sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) {
     if (a.rule != b.rule) return a.rule < b.rule;

@@ -41,8 +41,8 @@ namespace claimlint {
 struct ShapeMatch {
   int rule = -1;                   // index into the rules the matcher was built from
   std::size_t begin = 0, end = 0;  // bytes in the matched text
-  bool serious = false;    // a term of a serious condition is inside the match
-  int strength = 0;        // the strongest predicate class inside the match (1-3), 0 if none
+  bool serious = false;            // a term of a serious condition is inside the match
+  int strength = 0;  // the strongest predicate class inside the match (1-3), 0 if none
   // The match's first predicate term is a verb in its "-s" form ("boosts"):
   // a modal earlier in the sentence does not govern it.
   bool finite_predicate = false;
@@ -98,11 +98,13 @@ class ShapeMatcher {
   ShapeMatcher() = default;
   bool Accepts(const Element& e, std::int32_t term) const;
   // Tries to match shape elements [k, n) with element k starting at or
-  // after token `from` (within its gap); returns the end token, or 0.
+  // after token `from` (within its gap, plus the gaps of skipped optional
+  // elements before it); returns the end token, or 0.
   std::uint32_t MatchRest(const Shape& shape, std::size_t k, std::uint32_t from,
                           const ScannedText& s,
                           const std::vector<std::vector<std::uint32_t>>& hits_at,
-                          std::vector<std::pair<std::uint32_t, std::uint32_t>>* spans) const;
+                          std::vector<std::pair<std::uint32_t, std::uint32_t>>* spans,
+                          std::uint32_t carried_gap) const;
 
   const Lexicon* lexicon_ = nullptr;
   TermScanner scanner_;
@@ -113,8 +115,8 @@ class ShapeMatcher {
   std::vector<Shape> shapes_;
   // Per tag: the shapes whose first element accepts it.
   std::vector<std::vector<int>> shapes_by_first_tag_;
-  std::vector<char> serious_tag_;   // per tag
-  std::vector<int> strength_tag_;   // per tag: predicate strength, 0 if not a predicate
+  std::vector<char> serious_tag_;  // per tag
+  std::vector<int> strength_tag_;  // per tag: predicate strength, 0 if not a predicate
 };
 
 }  // namespace claimlint
