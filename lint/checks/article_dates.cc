@@ -188,7 +188,6 @@ bool ParseYear(Cursor c, CalendarDate* d, std::size_t* len) {
   return Valid(*d);
 }
 
-
 }  // namespace
 
 bool ParseArticleDate(std::string_view text, CalendarDate* out, std::size_t* length) {
@@ -296,6 +295,5 @@ std::vector<ArticleDate> FindArticleDates(const Document& doc) {
   }
   return out;
 }
-
 
 }  // namespace claimlint

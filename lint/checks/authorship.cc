@@ -30,5 +30,4 @@ bool HasAuthor(const Document& doc) {
   return false;
 }
 
-
 }  // namespace claimlint

@@ -11,6 +11,7 @@
 #include "lint/context/context.h"
 #include "lint/document/document.h"
 #include "lint/document/sentence.h"
+#include "lint/genre/page_genre.h"
 #include "lint/references/library.h"
 #include "lint/rules/check_spec.h"
 #include "lint/rules/rule_set.h"
@@ -31,6 +32,10 @@ struct CheckInput {
   const ReferenceLibrary& library;  // the run's library plus front-matter references
   const CitationAnalysis& citations;
   FileFacts* facts;
+  // The page's genre and stance (lint/genre), computed once per file; null
+  // when the caller did not classify the page (checks then treat it as a page
+  // that promotes or advises).
+  const PageGenre* page = nullptr;
 };
 
 // The checks of one family: the names rules bind to, and the code that runs

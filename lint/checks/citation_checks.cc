@@ -11,8 +11,8 @@
 #include "lint/citations/analysis.h"
 #include "lint/citations/extract.h"
 #include "lint/citations/helpers.h"
-#include "lint/references/journal.h"
 #include "lint/citations/strength.h"
+#include "lint/references/journal.h"
 #include "lint/text/strings.h"
 
 namespace claimlint {
@@ -426,7 +426,8 @@ class Checker {
       });
       const std::vector<int>& of_block = by_block_[static_cast<std::size_t>(c.block)];
       std::vector<int> claims = {c.sentence};
-      for (int n : cite::FollowingReferrers(in_.doc, in_.sentences, of_block, c.sentence)) claims.push_back(n);
+      for (int n : cite::FollowingReferrers(in_.doc, in_.sentences, of_block, c.sentence))
+        claims.push_back(n);
       for (int si : claims) {
         if (done.count(si)) continue;
         std::string_view text = Text(si);
@@ -577,7 +578,9 @@ class Checker {
 
 }  // namespace
 
-std::vector<Finding> CheckCitations(const CheckInput& in) { return Checker(in, in.citations).Run(); }
+std::vector<Finding> CheckCitations(const CheckInput& in) {
+  return Checker(in, in.citations).Run();
+}
 
 cite::DescribeOptions DescribeOptionsOf(const RuleSet& rules) {
   cite::DescribeOptions opt;

@@ -205,6 +205,14 @@ std::vector<Finding> CheckClaims(const CheckInput& in) {
   std::vector<int> rule_of;  // per finding of the current sentence: its rule
   const ClaimStrengthModel& model = ClaimStrengthModel::Builtin();
   const std::vector<LeadIn> lead_ins = LeadIns(in);
+  // A careful genre (a leaflet, a guideline, an abstract, a news report) or
+  // a page that reports on or refutes treatments (a myth-buster) states
+  // findings in its own careful words: the general fallback rules, tuned on
+  // pages that sell, stay silent there, and a hedge about a serious condition
+  // is the honest wording it looks like.
+  const bool careful_page =
+      in.page != nullptr && (in.page->careful || in.page->stance == Stance::kReports ||
+                             in.page->stance == Stance::kRefutes);
   std::string joined;
   for (std::size_t si = 0; si < in.sentences.size(); ++si) {
     const Sentence& s = in.sentences[si];
@@ -260,6 +268,7 @@ std::vector<Finding> CheckClaims(const CheckInput& in) {
       const Rule& rule = in.rules.rules()[m.rule];
       // Lead-in rules speak only through the items of their list.
       if (rule.lead_in && m.lead_in_context == 0) continue;
+      if (careful_page && rule.fallback) continue;
       ContextInput ci;
       ci.sentence = text;
       ci.match_begin = m.begin;
@@ -284,7 +293,8 @@ std::vector<Finding> CheckClaims(const CheckInput& in) {
       if (!rule.contexts.Has(ctx)) {
         // A hedged claim about a serious condition still needs the strongest
         // evidence (CAP Code 12.2): reported, one level lower.
-        bool serious_hedge = ctx == Context::kHedged && m.serious && rule.serious_survives_hedge;
+        bool serious_hedge =
+            ctx == Context::kHedged && m.serious && rule.serious_survives_hedge && !careful_page;
         if (!serious_hedge) continue;
         severity = Lower(severity);
       }

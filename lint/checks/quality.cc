@@ -101,7 +101,8 @@ bool HasSources(const CheckInput& in) {
       "\\s+\\p{Lu}[\\p{L}'\\x{2019}-]+)?,?\\s+(?:19|20)\\d\\d[a-z]?[;)])");
   for (const Block& block : doc.blocks) {
     if (block.kind == BlockKind::kFootnoteDefinition) return true;
-    bool heading_like = block.kind == BlockKind::kHeading || article_lines::WordCount(block.text) <= 5;
+    bool heading_like =
+        block.kind == BlockKind::kHeading || article_lines::WordCount(block.text) <= 5;
     if (heading_like && RE2::FullMatch(block.text, kSourcesHeading)) return true;
     if (RE2::PartialMatch(block.text, kIdentifier) || RE2::PartialMatch(block.text, kAuthorYear)) {
       return true;
@@ -144,12 +145,12 @@ std::vector<Finding> CheckQuality(const CheckInput& in) {
         out.push_back(At(rule, {latest->src_begin, latest->src_end}, latest->text));
       }
     } else if (rule.check == "quality.no-sources") {
-      if (in.facts->claim_findings > 0 && !HasSources(in)) out.push_back(At(rule, title_span, title_text));
+      if (in.facts->claim_findings > 0 && !HasSources(in))
+        out.push_back(At(rule, title_span, title_text));
     }
   }
   return out;
 }
-
 
 CheckFamily QualityChecks() {
   CheckFamily f;

@@ -45,7 +45,7 @@ class Catalog : public CheckCatalog {
 
 const std::vector<CheckFamily>& CheckFamilies() {
   static const std::vector<CheckFamily> families = {ClaimChecks(), CitationChecks(),
-                                                     DisclosureChecks(), QualityChecks()};
+                                                    DisclosureChecks(), QualityChecks()};
   return families;
 }
 

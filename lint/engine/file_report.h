@@ -1,10 +1,12 @@
 // What the pipeline produces for one file, and the run's counts.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "lint/base/finding.h"
+#include "lint/genre/page_genre.h"
 
 namespace claimlint {
 
@@ -19,6 +21,8 @@ struct FileReport {
   // suppressed (SARIF `suppressions`); the other formats show only counts.
   std::vector<Finding> suppressed_findings;  // by inline directives
   std::vector<Finding> baselined_findings;   // by the baseline
+  // The page's genre and stance; absent for input claimlint could not read.
+  std::optional<PageGenre> page;
 };
 
 struct Summary {

@@ -5,6 +5,8 @@
 #include "lint/citations/analysis.h"
 #include "lint/document/sentence.h"
 #include "lint/engine/front_matter_library.h"
+#include "lint/genre/page_genre.h"
+#include "lint/rules/lexicon.h"
 #include "lint/suppress/suppressions.h"
 
 namespace claimlint {
@@ -29,7 +31,9 @@ LintResult Linter::LintDocument(const Document& doc) const {
     }
     CitationAnalysis citations = AnalyzeCitations({doc, sentences, *library, describe_});
     FileFacts facts;
-    CheckInput in{doc, sentences, *setup_.rules, *setup_.context, *library, citations, &facts};
+    out.page = ClassifyPage(doc, sentences, *Lexicon::Builtin());
+    CheckInput in{doc,      sentences, *setup_.rules, *setup_.context,
+                  *library, citations, &facts,        &*out.page};
     RunChecks(in, &out.findings);
     if (!doc.comments.empty()) {
       SuppressionOutcome suppressed = ApplySuppressions(doc, &out.findings);
@@ -54,6 +58,7 @@ FileReport Linter::Lint(const std::string& path, std::string_view bytes) const {
   report.findings = std::move(result.findings);
   report.suppressed = result.suppressed;
   report.suppressed_findings = std::move(result.suppressed_findings);
+  report.page = std::move(result.page);
   report.source = std::move(doc.text);
   return report;
 }

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +21,7 @@
 #include "lint/context/context.h"
 #include "lint/document/document.h"
 #include "lint/engine/file_report.h"
+#include "lint/genre/page_genre.h"
 #include "lint/references/library.h"
 #include "lint/rules/rule_set.h"
 
@@ -38,6 +40,9 @@ struct LintResult {
   std::vector<Finding> findings;             // finalized, sorted
   int suppressed = 0;                        // findings hidden by inline suppressions
   std::vector<Finding> suppressed_findings;  // those findings, finalized
+  std::vector<Finding> findings;             // finalized, sorted
+  int suppressed = 0;                        // findings hidden by inline suppressions
+  std::optional<PageGenre> page;  // the page's genre and stance (lint/genre), when lintable
 };
 
 class Linter {

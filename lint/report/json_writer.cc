@@ -1,11 +1,14 @@
 // The JSON report (schema claimlint-report/1, docs/report.schema.json) and
 // its reader.
+#include <charconv>
+#include <cmath>
 #include <limits>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 
 #include "lint/base/utf8.h"
+#include "lint/genre/page_genre.h"
 #include "lint/report/report.h"
 #include "lint/report/report_util.h"
 
@@ -46,6 +49,23 @@ class JsonOut {
   void Field(int depth, std::string_view key, int value, bool first = false) {
     Key(depth, key, first);
     Int(value);
+  }
+  // Not an overload of Field: a string literal would convert to bool.
+  void Bool(int depth, std::string_view key, bool value, bool first = false) {
+    Key(depth, key, first);
+    buf_ += value ? "true" : "false";
+  }
+  // A number rounded to `decimals` places, written as nlohmann writes a
+  // double (shortest form, ".0" on whole numbers).
+  void Number(int depth, std::string_view key, double value, int decimals, bool first = false) {
+    Key(depth, key, first);
+    double scale = std::pow(10.0, decimals);
+    double v = std::round(value * scale) / scale;
+    char tmp[32];
+    auto res = std::to_chars(tmp, tmp + sizeof tmp, v);
+    std::string text(tmp, res.ptr);
+    if (text.find_first_of(".e") == std::string::npos) text += ".0";
+    buf_ += text;
   }
 
   // A JSON string: ", \ and control characters escaped as nlohmann does,
@@ -134,10 +154,42 @@ void WriteFinding(const Finding& f, bool first, JsonOut* j) {
   j->Raw("}");
 }
 
+// The page's genre and stance (lint/genre/page_genre.h).
+void WritePage(const PageGenre& page, JsonOut* j) {
+  j->Key(3, "page", false);
+  j->Raw("{");
+  j->Field(4, "stance", StanceName(page.stance), true);
+  j->Field(4, "genre", page.genre);
+  j->Bool(4, "careful", page.careful);
+  j->Number(4, "confidence", page.confidence, 2);
+  j->Key(4, "signals", false);
+  if (page.signals.empty()) {
+    j->Raw("[]");
+  } else {
+    j->Raw("[");
+    for (std::size_t i = 0; i < page.signals.size(); ++i) {
+      const GenreSignal& s = page.signals[i];
+      j->Raw(i == 0 ? "\n" : ",\n");
+      j->Raw("          {");
+      j->Field(6, "name", s.name, true);
+      j->Field(6, "count", s.count);
+      j->Field(6, "favours", StanceName(s.favours));
+      j->Number(6, "points", s.points, 1);
+      j->Newline(5);
+      j->Raw("}");
+    }
+    j->Newline(4);
+    j->Raw("]");
+  }
+  j->Newline(3);
+  j->Raw("}");
+}
+
 void WriteFileEntry(const FileReport& file, bool first, JsonOut* j) {
   j->Raw(first ? "\n" : ",\n");
   j->Raw("    {");
   j->Field(3, "path", file.path, true);
+  if (file.page) WritePage(*file.page, j);
   j->Key(3, "findings", false);
   if (file.findings.empty()) {
     j->Raw("[]");
@@ -211,9 +263,9 @@ class Reader {
     // first part names it ("claim.detox").
     if (category.empty()) category = f->rule.substr(0, f->rule.find('.'));
     if (!ParseCategory(category, &f->category)) {
-      return Fail(where + ".category",
-                  "expected claim, citation, disclosure, quality, input or meta, not \"" +
-                      category + "\"");
+      return Fail(
+          where + ".category",
+          "expected claim, citation, disclosure, quality, input or meta, not \"" + category + "\"");
     }
     f->end_line = f->line;
     f->end_column = f->column;
@@ -231,9 +283,49 @@ class Reader {
     return true;
   }
 
+  // The optional "page" object; its signals are kept when well-formed.
+  bool ReadPage(const json& j, const std::string& where, FileReport* file) {
+    auto it = j.find("page");
+    if (it == j.end()) return true;
+    if (!it->is_object()) return Fail(where + ".page", "expected an object");
+    PageGenre page;
+    std::string stance;
+    if (!String(*it, "stance", where + ".page", true, &stance) ||
+        !String(*it, "genre", where + ".page", false, &page.genre)) {
+      return false;
+    }
+    bool known = false;
+    for (Stance s : {Stance::kPromotes, Stance::kAdvises, Stance::kReports, Stance::kRefutes}) {
+      if (StanceName(s) == stance) {
+        page.stance = s;
+        known = true;
+      }
+    }
+    if (!known) return Fail(where + ".page.stance", "unknown stance \"" + stance + "\"");
+    if (auto c = it->find("careful"); c != it->end() && c->is_boolean()) page.careful = *c;
+    if (auto c = it->find("confidence"); c != it->end() && c->is_number()) page.confidence = *c;
+    if (auto sig = it->find("signals"); sig != it->end() && sig->is_array()) {
+      for (const json& x : *sig) {
+        if (!x.is_object()) continue;
+        GenreSignal g;
+        g.name = x.value("name", "");
+        g.count = x.value("count", 0);
+        g.points = x.value("points", 0.0);
+        std::string favours = x.value("favours", "");
+        for (Stance s : {Stance::kPromotes, Stance::kAdvises, Stance::kReports, Stance::kRefutes}) {
+          if (StanceName(s) == favours) g.favours = s;
+        }
+        page.signals.push_back(std::move(g));
+      }
+    }
+    file->page = std::move(page);
+    return true;
+  }
+
   bool ReadFile(const json& j, const std::string& where, FileReport* file) {
     if (!j.is_object()) return Fail(where, "expected an object");
     if (!String(j, "path", where, true, &file->path)) return false;
+    if (!ReadPage(j, where, file)) return false;
     auto it = j.find("findings");
     if (it == j.end()) return true;
     if (!it->is_array()) return Fail(where + ".findings", "expected an array");

@@ -1,7 +1,6 @@
 // The disclosure check: topic detection (context, threshold, narrowing),
 // disclosures found anywhere in the article, placement of findings, the
 // built-in packs' examples, and the sample article.
-#include "lint/checks/registry.h"
 #include "lint/checks/disclosures.h"
 
 #include <gtest/gtest.h>
@@ -10,6 +9,8 @@
 #include <filesystem>
 #include <set>
 
+#include "lint/checks/advice.h"
+#include "lint/checks/registry.h"
 #include "lint/document/sentence.h"
 #include "lint/engine/linter.h"
 #include "tests/unit/test_support.h"
@@ -100,8 +101,12 @@ LintRun Disclose(const RuleSet& rules, const std::string& text, bool markdown = 
   ReferenceLibrary library;
   CitationAnalysis citations;
   FileFacts facts;
-  CheckInput in{r.doc, sentences, rules, *ContextClassifier::Builtin(), library, citations, &facts};
+  PageGenre page = ClassifyPage(r.doc, sentences, *Lexicon::Builtin());
+  CheckInput in{r.doc,   sentences, rules,  *ContextClassifier::Builtin(),
+                library, citations, &facts, &page};
   r.findings = CheckDisclosures(in);
+  for (Finding& f : CheckInterest(in)) r.findings.push_back(std::move(f));
+  for (Finding& f : CheckAdvice(in)) r.findings.push_back(std::move(f));
   FinalizeFindings(r.doc, &r.findings);
   return r;
 }
@@ -191,6 +196,7 @@ rules:
   - id: disclosure.test.affiliate
     category: disclosure
     severity: warning
+    check: disclosures.interest
     message: "affiliate link"
     topic: ['amzn\.to/']
     requires: ['commission']
@@ -232,7 +238,7 @@ INSTANTIATE_TEST_SUITE_P(
                       "| Who | Advice |\n|---|---|\n| On anticoagulants | Ask your GP |\n",
                       "> On blood thinners? Ask your GP first.\n",
                       "Safety note.[^1]\n\n[^1]: Not for people on anticoagulants.\n",
-                      "## Blood thinners and needles\n",
+                      "## Blood thinners and needles\n\nNeedles can make you bruise.\n",
                       "<div class=\"note\">Ask your GP if you take blood thinners.</div>\n",
                       "*Disclaimer: blood thinners &amp; needles do not mix.*\n",
                       "Blood\nthinners: ask a GP.\n"));
