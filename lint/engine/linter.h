@@ -40,8 +40,6 @@ struct LintResult {
   std::vector<Finding> findings;             // finalized, sorted
   int suppressed = 0;                        // findings hidden by inline suppressions
   std::vector<Finding> suppressed_findings;  // those findings, finalized
-  std::vector<Finding> findings;             // finalized, sorted
-  int suppressed = 0;                        // findings hidden by inline suppressions
   std::optional<PageGenre> page;  // the page's genre and stance (lint/genre), when lintable
 };
 
