@@ -243,8 +243,8 @@ BaselineIndex::BaselineIndex(const Baseline& baseline) : baseline_(baseline) {
   }
 }
 
-BaselineFileOutcome BaselineIndex::Apply(const std::string& file,
-                                         std::vector<Finding>* findings) const {
+BaselineFileOutcome BaselineIndex::Apply(const std::string& file, std::vector<Finding>* findings,
+                                         std::vector<Finding>* hidden_out) const {
   BaselineFileOutcome outcome;
   auto entries = by_file_.find(RecordedName(file));
   if (entries == by_file_.end()) return outcome;
@@ -267,6 +267,7 @@ BaselineFileOutcome BaselineIndex::Apply(const std::string& file,
     }
     if (hidden) {
       ++outcome.baselined;
+      if (hidden_out) hidden_out->push_back(std::move(x));
     } else {
       kept.push_back(std::move(x));
     }

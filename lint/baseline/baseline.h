@@ -18,8 +18,8 @@
 #include <string_view>
 #include <vector>
 
-#include "lint/base/status.h"
 #include "lint/base/finding.h"
+#include "lint/base/status.h"
 
 namespace claimlint {
 
@@ -66,7 +66,9 @@ class BaselineIndex {
   explicit BaselineIndex(const Baseline& baseline);
   // Removes the findings of `file` that the baseline records; each entry
   // hides at most one finding.
-  BaselineFileOutcome Apply(const std::string& file, std::vector<Finding>* findings) const;
+  // The hidden findings move to `hidden` when it is given.
+  BaselineFileOutcome Apply(const std::string& file, std::vector<Finding>* findings,
+                            std::vector<Finding>* hidden = nullptr) const;
   // Entries of files that were not linted and no longer exist: stale too.
   int StaleElsewhere(const std::set<std::string>& linted) const;
 

@@ -1,10 +1,10 @@
 #include "lint/cli/options.h"
 
-#include "lint/report/sinks.h"
-
 #include <cstdlib>
 #include <string>
 #include <string_view>
+
+#include "lint/report/sinks.h"
 
 namespace claimlint {
 namespace {
@@ -46,6 +46,8 @@ Output:
 @FORMATS@
   --output FILE           write the report to FILE instead of standard output (replaced
                           only when the run succeeds; never one of the inputs)
+  --sarif FILE            also write SARIF to FILE (same run, any --format)
+  --summary FILE          also write a Markdown summary to FILE (e.g. $GITHUB_STEP_SUMMARY)
   --color WHEN            auto (default; off when NO_COLOR is set), always, never
   --fail-on LEVEL         exit 1 on findings at or above LEVEL:
                           error (default), warning, info, never
@@ -61,6 +63,9 @@ Workflow:
   --write-baseline FILE   record the current findings in FILE
   --jobs N                files linted in parallel (default: all cores)
   --shard K/N             lint only the K-th of N deterministic shards of the files
+  --changed-since REF     lint only the files changed against git REF (since the
+                          merge base, with uncommitted changes)
+  --changed-first REF     lint every file, reporting those changed against REF first
   --stdin-filename NAME   the name reported for '-' (its extension picks the format)
   --print-config FILE     print the effective configuration for FILE
   --init                  write a commented starter .claimlint.yml
@@ -69,6 +74,7 @@ Workflow:
 Information:
   --list-rules            list the loaded rules
   --explain RULE          print a rule's rationale, source and examples
+  --write-rule-docs DIR   write a Markdown page per rule (and an index) into DIR
   --version, --help
 
 Exit status: 0 no finding at or above --fail-on; 1 there are; 2 usage,
@@ -136,6 +142,16 @@ Result<Options> ParseOptions(int argc, char** argv) {
       o.format_given = true;
     } else if (arg == "--output" || arg == "-o") {
       if (!take(&o.output)) return needs(arg);
+    } else if (arg == "--sarif") {
+      if (!take(&o.sarif_output)) return needs(arg);
+    } else if (arg == "--summary") {
+      if (!take(&o.summary_output)) return needs(arg);
+    } else if (arg == "--changed-since") {
+      if (!take(&o.changed_since)) return needs(arg);
+    } else if (arg == "--changed-first") {
+      if (!take(&o.changed_first)) return needs(arg);
+    } else if (arg == "--write-rule-docs") {
+      if (!take(&o.write_rule_docs)) return needs(arg);
     } else if (arg == "--fail-on") {
       if (!take(&v)) return needs(arg);
       if (!ParseFailOn(v, &o.fail_on)) {

@@ -9,7 +9,6 @@
 
 namespace claimlint {
 
-
 struct Options {
   std::vector<std::string> paths;
   std::string stdin_filename = "<stdin>";
@@ -35,6 +34,11 @@ struct Options {
   bool help = false;
   std::string report_json;  // `claimlint report FILE.json`
   std::string root;  // report: articles are read from under it (default: the report's directory)
+  // More reports from the same run: --sarif FILE, --summary FILE (Markdown).
+  std::string sarif_output, summary_output;
+  std::string changed_since;    // --changed-since REF: only files changed against REF
+  std::string changed_first;    // --changed-first REF: every file, changed ones first
+  std::string write_rule_docs;  // --write-rule-docs DIR
 };
 
 Result<Options> ParseOptions(int argc, char** argv);

@@ -7,6 +7,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <fstream>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -19,12 +21,15 @@
 #include "lint/base/limits.h"
 #include "lint/base/output_file.h"
 #include "lint/baseline/baseline.h"
+#include "lint/cli/changed_files.h"
 #include "lint/cli/explain.h"
 #include "lint/cli/options.h"
+#include "lint/cli/version.h"
 #include "lint/cli/walk.h"
 #include "lint/engine/ordered_run.h"
 #include "lint/engine/profiles.h"
 #include "lint/lsp/lsp_main.h"
+#include "lint/report/rule_docs.h"
 #include "lint/report/sinks.h"
 
 namespace claimlint {
@@ -117,6 +122,13 @@ Result<std::vector<Job>> PlanJobs(const Options& o, Profiles* profiles) {
     }
     return Error{"claimlint", 0, 0, walk.errors.back()};
   }
+  std::set<std::string> changed;
+  const std::string& ref = !o.changed_since.empty() ? o.changed_since : o.changed_first;
+  if (!ref.empty()) {
+    auto files = ChangedFiles(ref);
+    if (!files.ok()) return files.error();
+    changed = std::move(files.value());
+  }
   std::vector<Job> jobs;
   std::set<std::string> seen;  // a file named twice ("a.md ./a.md") is linted once
   for (const std::string& f : walk.files) {
@@ -124,10 +136,16 @@ Result<std::vector<Job>> PlanJobs(const Options& o, Profiles* profiles) {
     if (!seen.insert(f == "-" ? "-" : name).second) continue;
     // Shards split by the reported name, so "./a" and "a" land in the same one.
     if (o.shard_count > 0 && !InShard(name, o.shard_index, o.shard_count)) continue;
+    if (!o.changed_since.empty() && f != "-" && !changed.count(name)) continue;
     auto profile = profiles->For(f);
     if (!profile.ok()) return profile.error();
     if (f != "-" && !profile.value()->config.Covers(f)) continue;
     jobs.push_back(Job{f, name, profile.value()});
+  }
+  if (!o.changed_first.empty()) {
+    // Reports and annotations (capped per level) come in job order.
+    std::stable_partition(jobs.begin(), jobs.end(),
+                          [&](const Job& j) { return changed.count(j.name) > 0; });
   }
   return jobs;
 }
@@ -152,6 +170,38 @@ bool UseColor(const Options& o) {
   const char* no_color = std::getenv("NO_COLOR");
   return o.color == "always" || (o.color == "auto" && (o.output.empty() || o.output == "-") &&
                                  isatty(STDOUT_FILENO) && !(no_color && *no_color));
+}
+
+// On GitHub Actions, where the files of this commit are on the web (for the
+// Markdown summary's links).
+std::string GithubLinkBase() {
+  const char* server = std::getenv("GITHUB_SERVER_URL");
+  const char* repo = std::getenv("GITHUB_REPOSITORY");
+  const char* sha = std::getenv("GITHUB_SHA");
+  if (!server || !*server || !repo || !*repo || !sha || !*sha) return "";
+  return std::string(server) + "/" + repo + "/blob/" + sha + "/";
+}
+
+// --write-rule-docs DIR: a page per rule and an index.
+int WriteRuleDocs(const RuleSet& rules, const std::string& dir) {
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  auto write = [&](const std::string& name, const std::string& text) {
+    std::ofstream out(fs::path(dir) / name, std::ios::binary);
+    out << text;
+    return static_cast<bool>(out.flush());
+  };
+  for (const Rule& r : rules.rules()) {
+    if (!write(r.id + ".md", RuleMarkdown(r))) {
+      std::cerr << "claimlint: cannot write " << (fs::path(dir) / (r.id + ".md")).string() << "\n";
+      return 2;
+    }
+  }
+  if (!write("README.md", RuleIndexMarkdown(rules))) {
+    std::cerr << "claimlint: cannot write " << dir << "/README.md\n";
+    return 2;
+  }
+  return 0;
 }
 
 // One file through the engine, then the baseline; formatted for the sink on
@@ -203,9 +253,11 @@ Done LintJob(const Job& job, const Baselines& baselines, const ReportSink& sink)
     AddEntries(d.report.path, d.report.findings, &mine);
     d.entries = std::move(mine.entries);
     d.report.baselined = static_cast<int>(d.report.findings.size());
+    d.report.baselined_findings = std::move(d.report.findings);
     d.report.findings.clear();
   } else if (baselines.index) {
-    BaselineFileOutcome o = baselines.index->Apply(d.report.path, &d.report.findings);
+    BaselineFileOutcome o =
+        baselines.index->Apply(d.report.path, &d.report.findings, &d.report.baselined_findings);
     d.report.baselined = o.baselined;
     d.report.stale = o.stale;
   }
@@ -301,6 +353,13 @@ Status CheckOutputs(const Options& o, const std::vector<Job>& jobs) {
     if (auto id = IdentifyFile(job.path)) inputs.insert(*id);
   }
   if (Status st = CheckOutputTarget(o.output, "--output", inputs); !st.ok()) return st;
+  for (const auto& [path, what] :
+       {std::pair{o.sarif_output, "--sarif"}, {o.summary_output, "--summary"}}) {
+    if (path.empty()) continue;
+    if (path == "-")
+      return Error{"claimlint", 0, 0, std::string(what) + " needs a file, not standard output"};
+    if (Status st = CheckOutputTarget(path, what, inputs); !st.ok()) return st;
+  }
   if (!o.write_baseline.empty()) {
     if (o.write_baseline == "-") {
       return Error{"claimlint", 0, 0, "--write-baseline needs a file, not standard output"};
@@ -352,10 +411,32 @@ int Run(const Options& o, const std::vector<Job>& jobs, const Profiles& profiles
   SinkOptions so;
   so.color = UseColor(o);
   so.rules = rules.get();
+  so.link_base = GithubLinkBase();
   auto opened = OutputFile::Open(o.output, "the report");
   if (!opened.ok()) return Fail(opened.error());
   OutputFile& out = *opened.value();
-  std::unique_ptr<ReportSink> sink = FindFormat(o.format)->make(out.stream(), so);
+  std::vector<std::unique_ptr<ReportSink>> sinks;
+  sinks.push_back(FindFormat(o.format)->make(out.stream(), so));
+  // --sarif and --summary: more reports from the same run.
+  std::unique_ptr<OutputFile> sarif_out;
+  if (!o.sarif_output.empty()) {
+    auto sarif = OutputFile::Open(o.sarif_output, "--sarif");
+    if (!sarif.ok()) return Fail(sarif.error());
+    sarif_out = std::move(sarif.value());
+    SinkOptions plain = so;
+    plain.color = false;
+    sinks.push_back(FindFormat("sarif")->make(sarif_out->stream(), plain));
+  }
+  std::ofstream summary_out;
+  if (!o.summary_output.empty()) {
+    // Appended: $GITHUB_STEP_SUMMARY collects every step's summary.
+    summary_out.open(o.summary_output, std::ios::binary | std::ios::app);
+    if (!summary_out) return Fail(Error{o.summary_output, 0, 0, "cannot write the summary"});
+    SinkOptions plain = so;
+    plain.color = false;
+    sinks.push_back(FindFormat("markdown")->make(summary_out, plain));
+  }
+  std::unique_ptr<ReportSink> sink = TeeSinks(std::move(sinks));
 
   Summary summary;
   std::vector<std::string> errors;
@@ -396,6 +477,12 @@ int Run(const Options& o, const std::vector<Job>& jobs, const Profiles& profiles
   if (baselines.writing) {
     if (Status st = WriteBaseline(recorded, o.write_baseline); !st.ok()) return Fail(st.error());
   }
+  if (sarif_out) {
+    if (Status st = sarif_out->Commit(); !st.ok()) return Fail(st.error());
+  }
+  if (summary_out.is_open() && !summary_out.flush()) {
+    return Fail(Error{o.summary_output, 0, 0, "write error"});
+  }
   if (Status st = out.Commit(); !st.ok()) return Fail(st.error());
   return failed ? 1 : 0;
 }
@@ -412,7 +499,7 @@ int RunCommand(int argc, char** argv) {
     return 0;
   }
   if (o.version) {
-    std::cout << "claimlint " << CLAIMLINT_VERSION << "\n";
+    std::cout << VersionLine() << "\n";
     return 0;
   }
   if (o.init) return RunInit();
@@ -429,7 +516,7 @@ int RunCommand(int argc, char** argv) {
   if (!created.ok()) return Fail(created.error());
   Profiles& profiles = *created.value();
   if (!o.print_config.empty()) return PrintConfig(o, &profiles);
-  if (o.list_rules || !o.explain.empty()) {
+  if (o.list_rules || !o.explain.empty() || !o.write_rule_docs.empty()) {
     // The rules that apply here: the config of the working directory.
     auto profile = profiles.For("./.");
     if (!profile.ok()) return Fail(profile.error());
@@ -438,6 +525,7 @@ int RunCommand(int argc, char** argv) {
       ListRules(rules, std::cout);
       return 0;
     }
+    if (!o.write_rule_docs.empty()) return WriteRuleDocs(rules, o.write_rule_docs);
     return ExplainRule(rules, o.explain, std::cout, std::cerr);
   }
   if (o.paths.empty()) {

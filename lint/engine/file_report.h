@@ -17,6 +17,10 @@ struct FileReport {
   int suppressed = 0;             // findings hidden by inline suppressions
   int baselined = 0;              // findings hidden by the baseline
   int stale = 0;                  // baseline entries of this file that matched nothing
+  // The hidden findings themselves, for formats that report them as
+  // suppressed (SARIF `suppressions`); the other formats show only counts.
+  std::vector<Finding> suppressed_findings;  // by inline directives
+  std::vector<Finding> baselined_findings;   // by the baseline
   // The page's genre and stance; absent for input claimlint could not read.
   std::optional<PageGenre> page;
 };

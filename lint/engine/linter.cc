@@ -101,11 +101,19 @@ LintResult Linter::LintDocument(const Document& doc) const {
     CheckInput in{doc,      sentences, *setup_.rules, *setup_.context,
                   *library, citations, &facts,        &*out.page};
     RunChecks(in, &out.findings);
-    if (!doc.comments.empty()) out.suppressed = ApplySuppressions(doc, &out.findings).suppressed;
+    if (!doc.comments.empty()) {
+      SuppressionOutcome suppressed = ApplySuppressions(doc, &out.findings);
+      out.suppressed = suppressed.suppressed;
+      out.suppressed_findings = std::move(suppressed.hidden);
+    }
   }
-  if (setup_.policy) setup_.policy->Apply(&out.findings);
+  if (setup_.policy) {
+    setup_.policy->Apply(&out.findings);
+    setup_.policy->Apply(&out.suppressed_findings);
+  }
   CapFindings(&out.findings);
   FinalizeFindings(doc, &out.findings);
+  if (!out.suppressed_findings.empty()) FinalizeFindings(doc, &out.suppressed_findings);
   return out;
 }
 
@@ -128,6 +136,7 @@ FileReport Linter::Lint(const std::string& path, std::string_view bytes) const {
   report.path = path;
   report.findings = std::move(result.findings);
   report.suppressed = result.suppressed;
+  report.suppressed_findings = std::move(result.suppressed_findings);
   report.page = std::move(result.page);
   report.source = std::move(doc.text);
   return report;

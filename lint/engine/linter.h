@@ -37,8 +37,9 @@ struct LinterSetup {
 };
 
 struct LintResult {
-  std::vector<Finding> findings;  // finalized, sorted
-  int suppressed = 0;             // findings hidden by inline suppressions
+  std::vector<Finding> findings;             // finalized, sorted
+  int suppressed = 0;                        // findings hidden by inline suppressions
+  std::vector<Finding> suppressed_findings;  // those findings, finalized
   std::optional<PageGenre> page;  // the page's genre and stance (lint/genre), when lintable
 };
 

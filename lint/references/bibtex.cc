@@ -306,7 +306,7 @@ class BibtexParser {
     char close = open == '{' ? '}' : ')';
     std::size_t open_pos = pos_;
     if (type == "comment") {
-      std::size_t after;
+      std::size_t after = open_pos;  // set below; GCC 12 -O3 cannot tell
       if (open == '{') {
         if (auto e = MatchBrace(open_pos, &after)) return e;
       } else {

@@ -53,11 +53,28 @@ std::string PercentDecode(std::string_view s) {
   return out;
 }
 
-LazyRE2 kPmcPath = {R"((?i)(PMC\d{4,9}))"};
-LazyRE2 kPubmedPath = {R"(^/(\d{4,9}))"};
-LazyRE2 kPubmedOld = {R"((?i)/pubmed/(\d{4,9}))"};
-LazyRE2 kEuropePmc = {R"((?i)/(?:abstract/)?med/(\d{4,9}))"};
-LazyRE2 kDoiPath = {R"((?i)/doi/(?:abs/|full/|pdf/|epdf/)?(10\.\d{4,9}/[^?#\s]+))"};
+// Built on first use. (LazyRE2's brace initialisation trips clang's
+// -Wmissing-field-initializers.)
+const RE2& PmcPath() {
+  static const RE2 re(R"((?i)(PMC\d{4,9}))");
+  return re;
+}
+const RE2& PubmedPath() {
+  static const RE2 re(R"(^/(\d{4,9}))");
+  return re;
+}
+const RE2& PubmedOld() {
+  static const RE2 re(R"((?i)/pubmed/(\d{4,9}))");
+  return re;
+}
+const RE2& EuropePmc() {
+  static const RE2 re(R"((?i)/(?:abstract/)?med/(\d{4,9}))");
+  return re;
+}
+const RE2& DoiPath() {
+  static const RE2 re(R"((?i)/doi/(?:abs/|full/|pdf/|epdf/)?(10\.\d{4,9}/[^?#\s]+))");
+  return re;
+}
 
 }  // namespace
 
@@ -181,22 +198,22 @@ UrlInfo ClassifyUrl(std::string_view url) {
   if (info.host == "pubmed.ncbi.nlm.nih.gov" || HostIs(info.host, "ncbi.nlm.nih.gov") ||
       info.host == "europepmc.org" || info.host == "pmc.ncbi.nlm.nih.gov") {
     info.evidence_host = true;
-    if (RE2::PartialMatch(path, *kPmcPath, &g[0])) {
+    if (RE2::PartialMatch(path, PmcPath(), &g[0])) {
       info.pmcid = std::string(g[0]);
       for (char& c : info.pmcid) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     } else if (info.host == "pubmed.ncbi.nlm.nih.gov" &&
-               RE2::PartialMatch(path, *kPubmedPath, &g[0])) {
+               RE2::PartialMatch(path, PubmedPath(), &g[0])) {
       info.kind = IdentifierKind::kPmid;
       info.pmid = std::string(g[0]);
-    } else if (RE2::PartialMatch(path, *kPubmedOld, &g[0]) ||
-               RE2::PartialMatch(path, *kEuropePmc, &g[0])) {
+    } else if (RE2::PartialMatch(path, PubmedOld(), &g[0]) ||
+               RE2::PartialMatch(path, EuropePmc(), &g[0])) {
       info.kind = IdentifierKind::kPmid;
       info.pmid = std::string(g[0]);
     }
     return info;
   }
   // Publisher pages often carry the DOI in the path: /doi/10.1000/xyz.
-  if (RE2::PartialMatch(path, *kDoiPath,
+  if (RE2::PartialMatch(path, DoiPath(),
                         &g[0])) {
     info.doi = NormalizeDoi(PercentDecode(std::string(g[0])));
   }

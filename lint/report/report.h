@@ -26,6 +26,9 @@ void Tally(Report* report);
 struct OutputOptions {
   bool color = false;   // text: ANSI colour
   int github_cap = 10;  // github: annotations per severity level (< 0: no cap)
+  // markdown: where a file's lines are on the web ("https://github.com/o/r/blob/SHA/");
+  // "": files are not linked.
+  std::string link_base;
 };
 
 void WriteText(const Report& report, const OutputOptions& opts, std::ostream& out);
@@ -55,6 +58,8 @@ std::string FormatJsonFile(const FileReport& file);
 void WriteSarif(const Report& report, std::ostream& out);
 void WriteGithub(const Report& report, const OutputOptions& opts, std::ostream& out);
 void WriteHtml(const Report& report, std::ostream& out);
+// A Markdown summary (counts, the top findings) for a CI job's summary page.
+void WriteMarkdown(const Report& report, const OutputOptions& opts, std::ostream& out);
 
 // Reads a report written by WriteJson back (for `claimlint report FILE.json`).
 // Sources are left empty (the caller re-reads them) and byte ranges are 0;

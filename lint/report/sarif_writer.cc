@@ -1,7 +1,11 @@
 // SARIF 2.1.0 for GitHub code scanning and other SARIF viewers. rules[] lists
 // the rules that have results in this run (sorted by id), as ESLint's and
 // markdownlint-cli2's formatters do: the log stays small and every rule entry
-// is one that a viewer can show a result for.
+// is one that a viewer can show a result for. Each rule carries a short title,
+// its rationale, help in text and Markdown and a link to its page
+// (docs/rules/<id>.md, lint/report/rule_docs.h). Findings hidden by an inline
+// directive or by the baseline are results with `suppressions` (inSource,
+// external), so that code scanning shows them as dismissed, not as fixed.
 #include <algorithm>
 #include <cctype>
 #include <map>
@@ -10,6 +14,7 @@
 
 #include "lint/report/report.h"
 #include "lint/report/report_util.h"
+#include "lint/report/rule_docs.h"
 
 #ifndef CLAIMLINT_VERSION
 #define CLAIMLINT_VERSION "0.0.0"
@@ -54,15 +59,6 @@ bool LooksLikeUri(std::string_view url) {
   return true;
 }
 
-std::string Template(std::string_view message) {
-  std::string out(message);
-  for (std::size_t at = out.find("{match}"); at != std::string::npos;
-       at = out.find("{match}", at)) {
-    out.replace(at, 7, "\xE2\x80\xA6");  // "…"
-  }
-  return out;
-}
-
 ojson RuleJson(const std::string& id, const Rule* rule, const Finding& first) {
   ojson r;
   r["id"] = id;
@@ -74,17 +70,15 @@ ojson RuleJson(const std::string& id, const Rule* rule, const Finding& first) {
                        {"tags", ojson::array({CategoryName(first.category)})}};
     return r;
   }
-  std::string short_text = Template(rule->message);
-  if (short_text.empty()) short_text = id;
-  r["shortDescription"] = {{"text", short_text}};
-  r["fullDescription"] = {{"text", rule->why.empty() ? short_text : rule->why}};
-  std::string help = rule->suggestion;
-  if (!rule->why.empty()) help += (help.empty() ? "" : "\n\n") + rule->why;
-  if (!help.empty()) r["help"] = {{"text", help}};
-  if (LooksLikeUri(rule->url)) r["helpUri"] = rule->url;
+  std::string title = RuleTitle(*rule);
+  r["shortDescription"] = {{"text", title}};
+  r["fullDescription"] = {{"text", rule->why.empty() ? title : rule->why}};
+  r["help"] = {{"text", RuleHelpText(*rule)}, {"markdown", RuleMarkdown(*rule)}};
+  if (std::string page = RuleDocUrl(id); LooksLikeUri(page)) r["helpUri"] = page;
   r["defaultConfiguration"] = {{"level", SarifLevel(rule->severity)}};
   r["properties"] = {{"category", CategoryName(rule->category)},
                      {"tags", ojson::array({CategoryName(rule->category)})}};
+  if (LooksLikeUri(rule->url)) r["properties"]["source"] = rule->url;
   return r;
 }
 
@@ -101,7 +95,10 @@ ojson RegionJson(const Finding& f) {
   return region;
 }
 
-ojson ResultJson(const FileReport& file, const Finding& f, int rule_index) {
+// Why a result is hidden: by a directive in the article, or by the baseline.
+enum class Hidden { kNo, kInSource, kExternal };
+
+ojson ResultJson(const FileReport& file, const Finding& f, int rule_index, Hidden hidden) {
   ojson r;
   r["ruleId"] = f.rule;
   r["ruleIndex"] = rule_index;
@@ -115,6 +112,13 @@ ojson ResultJson(const FileReport& file, const Finding& f, int rule_index) {
   r["locations"] = ojson::array();
   r["locations"].push_back(std::move(location));
   if (!f.fingerprint.empty()) r["partialFingerprints"] = {{kFingerprintKey, f.fingerprint}};
+  if (hidden == Hidden::kInSource) {
+    r["suppressions"] = ojson::array(
+        {{{"kind", "inSource"}, {"justification", "a claimlint-disable comment in the file"}}});
+  } else if (hidden == Hidden::kExternal) {
+    r["suppressions"] =
+        ojson::array({{{"kind", "external"}, {"justification", "recorded in the baseline"}}});
+  }
   ojson props;
   props["category"] = CategoryName(f.category);
   if (!f.context.empty()) props["context"] = f.context;
@@ -132,6 +136,8 @@ void WriteSarif(const Report& report, std::ostream& out) {
   std::map<std::string, const Finding*> used;
   for (const FileReport& file : report.files) {
     for (const Finding& f : file.findings) used.emplace(f.rule, &f);
+    for (const Finding& f : file.suppressed_findings) used.emplace(f.rule, &f);
+    for (const Finding& f : file.baselined_findings) used.emplace(f.rule, &f);
   }
   ojson rules = ojson::array();
   std::map<std::string, int> index;
@@ -165,20 +171,23 @@ void WriteSarif(const Report& report, std::ostream& out) {
   const std::string indent(frame.find('"', line) - line + 2, ' ');
   out << std::string_view(frame).substr(0, at);
   bool any = false;
-  for (const FileReport& file : report.files) {
-    for (const Finding& f : file.findings) {
-      std::string result =
-          ResultJson(file, f, index[f.rule]).dump(2, ' ', false, ojson::error_handler_t::replace);
-      out << (any ? ",\n" : "\n") << indent;
-      // dump escapes newlines inside strings, so every '\n' here is a line of its own.
-      std::string_view rest(result);
-      for (std::size_t nl; (nl = rest.find('\n')) != std::string_view::npos;
-           rest.remove_prefix(nl + 1)) {
-        out << rest.substr(0, nl + 1) << indent;
-      }
-      out << rest;
-      any = true;
+  auto write = [&](const FileReport& file, const Finding& f, Hidden hidden) {
+    std::string result = ResultJson(file, f, index[f.rule], hidden)
+                             .dump(2, ' ', false, ojson::error_handler_t::replace);
+    out << (any ? ",\n" : "\n") << indent;
+    // dump escapes newlines inside strings, so every '\n' here is a line of its own.
+    std::string_view rest(result);
+    for (std::size_t nl; (nl = rest.find('\n')) != std::string_view::npos;
+         rest.remove_prefix(nl + 1)) {
+      out << rest.substr(0, nl + 1) << indent;
     }
+    out << rest;
+    any = true;
+  };
+  for (const FileReport& file : report.files) {
+    for (const Finding& f : file.findings) write(file, f, Hidden::kNo);
+    for (const Finding& f : file.suppressed_findings) write(file, f, Hidden::kInSource);
+    for (const Finding& f : file.baselined_findings) write(file, f, Hidden::kExternal);
   }
   if (any) out << '\n' << std::string(indent.size() - 2, ' ');
   out << std::string_view(frame).substr(at) << '\n';

@@ -37,6 +37,7 @@ class WholeReportSink : public ReportSink {
       : out_(out), write_(write), source_(source) {
     opts_.color = o.color;
     opts_.github_cap = o.github_cap;
+    opts_.link_base = o.link_base;
     report_.rules = o.rules;
   }
   bool needs_source() const override { return source_; }
@@ -54,7 +55,39 @@ class WholeReportSink : public ReportSink {
   Report report_;
 };
 
+class TeeSink : public ReportSink {
+ public:
+  explicit TeeSink(std::vector<std::unique_ptr<ReportSink>> sinks) : sinks_(std::move(sinks)) {}
+  bool needs_source() const override {
+    for (const auto& s : sinks_) {
+      if (s->needs_source()) return true;
+    }
+    return false;
+  }
+  std::string Format(const FileReport& file) const override { return sinks_[0]->Format(file); }
+  void Add(FileReport file, std::string formatted) override {
+    for (std::size_t i = 1; i < sinks_.size(); ++i) {
+      FileReport copy = file;
+      if (!sinks_[i]->needs_source()) copy.source.clear();
+      std::string mine = sinks_[i]->Format(copy);
+      sinks_[i]->Add(std::move(copy), std::move(mine));
+    }
+    sinks_[0]->Add(std::move(file), std::move(formatted));
+  }
+  void Finish(const Summary& summary) override {
+    for (auto& s : sinks_) s->Finish(summary);
+  }
+
+ private:
+  std::vector<std::unique_ptr<ReportSink>> sinks_;
+};
+
 }  // namespace
+
+std::unique_ptr<ReportSink> TeeSinks(std::vector<std::unique_ptr<ReportSink>> sinks) {
+  if (sinks.size() == 1) return std::move(sinks[0]);
+  return std::make_unique<TeeSink>(std::move(sinks));
+}
 
 std::string ReportSink::Format(const FileReport&) const { return {}; }
 
@@ -71,7 +104,8 @@ const std::vector<FormatInfo>& Formats() {
       {"sarif", "SARIF 2.1.0, for GitHub code scanning",
        [](std::ostream& out, const SinkOptions& o) -> std::unique_ptr<ReportSink> {
          return std::make_unique<WholeReportSink>(
-             out, o, [](const Report& r, const OutputOptions&, std::ostream& s) { WriteSarif(r, s); },
+             out, o,
+             [](const Report& r, const OutputOptions&, std::ostream& s) { WriteSarif(r, s); },
              false);
        }},
       {"github", "GitHub Actions annotations (the default when GITHUB_ACTIONS=true)",
@@ -81,8 +115,12 @@ const std::vector<FormatInfo>& Formats() {
       {"html", "a self-contained review page for editors",
        [](std::ostream& out, const SinkOptions& o) -> std::unique_ptr<ReportSink> {
          return std::make_unique<WholeReportSink>(
-             out, o, [](const Report& r, const OutputOptions&, std::ostream& s) { WriteHtml(r, s); },
-             true);
+             out, o,
+             [](const Report& r, const OutputOptions&, std::ostream& s) { WriteHtml(r, s); }, true);
+       }},
+      {"markdown", "a Markdown summary: counts and the top findings (CI job summaries)",
+       [](std::ostream& out, const SinkOptions& o) -> std::unique_ptr<ReportSink> {
+         return std::make_unique<WholeReportSink>(out, o, WriteMarkdown, false);
        }},
   };
   return formats;

@@ -21,6 +21,7 @@ struct SinkOptions {
   bool color = false;              // text: ANSI colour
   int github_cap = 10;             // github: annotations per severity level (< 0: no cap)
   const RuleSet* rules = nullptr;  // rule metadata (SARIF rules[], HTML "why")
+  std::string link_base;           // markdown: see OutputOptions::link_base
 };
 
 class ReportSink {
@@ -47,7 +48,12 @@ struct FormatInfo {
 const std::vector<FormatInfo>& Formats();
 // The format of this name, or null.
 const FormatInfo* FindFormat(std::string_view name);
-// "text, json, sarif, github, html".
+// "text, json, sarif, github, html, markdown".
 std::string FormatNames();
+
+// One run into several sinks (--sarif, --summary beside --format): the first
+// formats on the workers as usual; the others, which all format at the end,
+// get a copy of each file.
+std::unique_ptr<ReportSink> TeeSinks(std::vector<std::unique_ptr<ReportSink>> sinks);
 
 }  // namespace claimlint

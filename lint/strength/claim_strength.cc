@@ -78,7 +78,7 @@ constexpr LexiconName kLexicons[] = {
     {"modal", kModal}, {"hedge_adv", kHedgeAdv}, {"hedge", kHedge}, {"corr", kCorr},
     {"assoc", kAssoc}, {"causal", kCausal},      {"neg", kNeg},     {"cmp", kCmp},
 };
-constexpr std::uint32_t kAllLexicons =
+[[maybe_unused]] constexpr std::uint32_t kAllLexicons =
     kModal | kHedgeAdv | kHedge | kCorr | kAssoc | kCausal | kNeg | kCmp;
 
 // The grammar features (features.py grammar_features), a bit each.

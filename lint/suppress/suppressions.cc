@@ -279,6 +279,7 @@ SuppressionOutcome ApplySuppressions(const Document& doc, std::vector<Finding>* 
     }
     if (hidden) {
       ++outcome.suppressed;
+      outcome.hidden.push_back(std::move(f));
     } else {
       kept.push_back(std::move(f));
     }

@@ -53,7 +53,8 @@ struct ParsedDirectives {
 ParsedDirectives ParseDirectives(const Document& doc);
 
 struct SuppressionOutcome {
-  int suppressed = 0;  // findings removed
+  int suppressed = 0;           // findings removed
+  std::vector<Finding> hidden;  // those findings (SARIF reports them as suppressed)
 };
 
 // Removes the findings that directives suppress, then appends a

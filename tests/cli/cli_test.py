@@ -223,8 +223,12 @@ def t_formats(tmp):
     with open(f"{tmp}/out.sarif") as f:
         sarif = json.load(f)
     results = sarif["runs"][0]["results"]
-    check(len(results) == 4 and all("partialFingerprints" in x for x in results),
+    shown = [x for x in results if not x.get("suppressions")]
+    check(len(shown) == 4 and all("partialFingerprints" in x for x in results),
           "sarif has every finding, each with partialFingerprints", json.dumps(results)[:800])
+    check([x["suppressions"][0]["kind"] for x in results if x.get("suppressions")] ==
+          ["inSource"], "the suppressed finding is a result with an inSource suppression",
+          json.dumps(results)[:800])
 
     r = run(OWN + ["a.md"], tmp, env={"GITHUB_ACTIONS": "true"})
     lines = [l for l in r.out.splitlines() if l.startswith("::")]

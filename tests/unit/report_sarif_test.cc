@@ -4,6 +4,7 @@
 
 #include "lint/report/report.h"
 #include "lint/report/report_util.h"
+#include "lint/report/rule_docs.h"
 #include "tests/unit/report_fixtures.h"
 
 namespace claimlint {
@@ -57,17 +58,22 @@ TEST(ReportSarifTest, RulesAreTheUsedOnesSortedWithMetadata) {
   const json& boost = rules[1];
   EXPECT_EQ(boost["name"], "ClaimImmuneBoost");
   EXPECT_EQ(boost["shortDescription"]["text"],
-            "'\xE2\x80\xA6' is an immune-boosting claim with no source.");
+            "The wording is an immune-boosting claim with no source.");
   EXPECT_EQ(boost["fullDescription"]["text"],
             "Immune claims imply disease prevention. https://example.org/code#12");
-  EXPECT_EQ(boost["helpUri"], "https://example.org/code#12");
+  // The rule's own page; the source it cites stays in the properties.
+  EXPECT_EQ(boost["helpUri"], RuleDocUrl("claim.immune-boost"));
+  EXPECT_NE(boost["helpUri"].get<std::string>().find("/docs/rules/claim.immune-boost.md"),
+            std::string::npos);
+  EXPECT_EQ(boost["properties"]["source"], "https://example.org/code#12");
+  EXPECT_NE(boost["help"]["markdown"].get<std::string>().find("## Why"), std::string::npos);
   EXPECT_EQ(boost["defaultConfiguration"]["level"], "error");
   EXPECT_EQ(boost["properties"]["category"], "claim");
   EXPECT_NE(boost["help"]["text"].get<std::string>().find("Name the measured effect"),
             std::string::npos);
 
   EXPECT_EQ(rules[0]["defaultConfiguration"]["level"], "warning");
-  EXPECT_FALSE(rules[0].contains("helpUri"));  // the rule has no url
+  EXPECT_FALSE(rules[0]["properties"].contains("source"));  // the rule has no url
 
   // Not in the rule set: described from the finding.
   EXPECT_EQ(rules[2]["defaultConfiguration"]["level"], "note");
@@ -143,6 +149,24 @@ TEST(ReportSarifTest, PathsArePercentEncodedUriReferences) {
   EXPECT_EQ(
       log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
       "my%20notes/a%5B1%5D.md");
+}
+
+
+// Hidden findings are results too, marked as suppressed: in the article
+// (inSource) or by the baseline (external).
+TEST(ReportSarifTest, HiddenFindingsCarrySuppressions) {
+  Report r = Sample();
+  r.files[1].suppressed_findings.push_back(
+      MakeFinding("claim.immune-boost", Severity::kError, 4, 1, 4, 5));
+  r.files[1].baselined_findings.push_back(
+      MakeFinding("citation.vague", Severity::kWarning, 6, 1, 6, 5, Category::kCitation));
+  json log = Sarif(r);
+  const json& results = log["runs"][0]["results"];
+  ASSERT_EQ(results.size(), 6u);
+  for (int i = 0; i < 4; ++i) EXPECT_FALSE(results[i].contains("suppressions"));
+  EXPECT_EQ(results[4]["suppressions"][0]["kind"], "inSource");
+  EXPECT_EQ(results[5]["suppressions"][0]["kind"], "external");
+  EXPECT_EQ(results[5]["ruleId"], "citation.vague");
 }
 
 }  // namespace
