@@ -64,8 +64,15 @@ bool AuthorLine(std::string_view text, const Where& where) {
   // "Page last reviewed: 3 March 2024 by NHS Inform", "© 2024 Versus
   // Arthritis": a short line naming who reviewed or publishes the page.
   re2::StringPiece rest(text.data() + start, text.size() - start);
+  // A copyright line names an author only when the holder is an institution
+  // (a shop's or a magazine's copyright is not a byline).
+  static const RE2 institution(
+      "(?i)\\b(?:university|college|hospital|nhs|trust|charity|foundation|society|association|"
+      "institute|council|federation|alliance|support|research|agency|department|ministry|"
+      "board|service|services|centre|center|pharmacy)\\b");
   if (WordCount(text) <= 20 &&
-      (RE2::PartialMatch(rest, DatedLineBy()) || RE2::PartialMatch(rest, CopyrightLine()))) {
+      (RE2::PartialMatch(rest, DatedLineBy()) ||
+       (RE2::PartialMatch(rest, CopyrightLine()) && RE2::PartialMatch(rest, institution)))) {
     return true;
   }
   if (WordCount(text) > 20) return RE2::PartialMatch(text, SelfAuthorship());

@@ -454,15 +454,27 @@ std::string RenderMarkdownHtml(std::string_view markdown) {
   cmark_node* doc = cmark_parser_finish(parser);
 
   // Images would be fetched: show their alt text in brackets instead.
-  std::vector<cmark_node*> images;
+  std::vector<cmark_node*> images, raw;
   cmark_iter* iter = cmark_iter_new(doc);
   for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
     cmark_node* node = cmark_iter_get_node(iter);
-    if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_IMAGE) {
-      images.push_back(node);
-    }
+    if (ev != CMARK_EVENT_ENTER) continue;
+    cmark_node_type type = cmark_node_get_type(node);
+    if (type == CMARK_NODE_IMAGE) images.push_back(node);
+    if (type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE) raw.push_back(node);
   }
   cmark_iter_free(iter);
+  // Raw HTML is linted as text, so its findings need a place on the page:
+  // it is shown as escaped source (a code block, or inline text), never run.
+  for (cmark_node* node : raw) {
+    bool block = cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK;
+    cmark_node* shown = cmark_node_new(block ? CMARK_NODE_CODE_BLOCK : CMARK_NODE_TEXT);
+    const char* literal = cmark_node_get_literal(node);
+    cmark_node_set_literal(shown, literal ? literal : "");
+    if (block) cmark_node_set_fence_info(shown, "html");
+    cmark_node_insert_before(node, shown);
+    cmark_node_free(node);
+  }
   for (auto it = images.rbegin(); it != images.rend(); ++it) {
     cmark_node* image = *it;
     cmark_node* open = cmark_node_new(CMARK_NODE_TEXT);

@@ -159,10 +159,10 @@ TEST(ReportHtmlTest, MultiBlockFindingStaysWellFormed) {
 
 TEST(ReportHtmlTest, FrontMatterShownAndPointsHighlighted) {
   std::string src = "---\ntitle: Zinc\n---\nBody text here.\n";
-  Report r =
-      MakeReport({MakeFile("a.md", src,
-                           {MakeFinding("quality.x", Severity::kInfo, 1, 1, 1, 1, Category::kQuality),
-                            MakeFinding("quality.y", Severity::kInfo, 2, 8, 2, 12, Category::kQuality)})});
+  Report r = MakeReport(
+      {MakeFile("a.md", src,
+                {MakeFinding("quality.x", Severity::kInfo, 1, 1, 1, 1, Category::kQuality),
+                 MakeFinding("quality.y", Severity::kInfo, 2, 8, 2, 12, Category::kQuality)})});
   std::string html = Html(r);
   EXPECT_EQ(CheckWellFormed(html), "");
   EXPECT_EQ(Highlights(html, 0), 1);
@@ -185,7 +185,11 @@ TEST(ReportHtmlTest, FindingsThatCannotBePlacedAreListedOnly) {
   EXPECT_EQ(CheckWellFormed(html), "");
   EXPECT_EQ(Highlights(html, 0), 0);
   EXPECT_EQ(Highlights(html, 1), 0);
-  EXPECT_EQ(Highlights(html, 2), 0);
+  // Raw HTML is linted as text: it is shown as escaped source, highlighted.
+  EXPECT_EQ(Highlights(html, 2), 1);
+  EXPECT_EQ(FirstMarkText(html, 2), "raw words");
+  EXPECT_NE(html.find("&lt;div&gt;"), std::string::npos);
+  EXPECT_EQ(html.find("<div>raw"), std::string::npos);
   EXPECT_EQ(Highlights(html, 3), 1);
   EXPECT_EQ(FirstMarkText(html, 3), "the study");
   // Every finding is in the list; the link's href is intact.
@@ -193,7 +197,7 @@ TEST(ReportHtmlTest, FindingsThatCannotBePlacedAreListedOnly) {
     EXPECT_NE(html.find("id=\"finding-" + std::to_string(id) + "\""), std::string::npos);
   }
   EXPECT_NE(html.find("href=\"https://example.org/study\""), std::string::npos);
-  EXPECT_EQ(CountOf(html, "Not highlighted"), 2);
+  EXPECT_EQ(CountOf(html, "Not highlighted"), 1);
   EXPECT_EQ(html.find("\xEE\x80"), std::string::npos);  // no sentinel left over
 }
 
@@ -212,7 +216,12 @@ TEST(ReportHtmlTest, ScriptsAndJavascriptLinksInArticlesAreInert) {
   EXPECT_EQ(CountOf(Lower(html), "<script"), 1);  // the page's own
   EXPECT_EQ(Lower(html).find("href=\"javascript"), std::string::npos);
   EXPECT_NE(html.find("<a href=\"\">"), std::string::npos);
-  EXPECT_EQ(Lower(html).find("onerror"), std::string::npos);
+  // The raw <img> is shown as escaped text; no tag of the page carries it.
+  EXPECT_NE(html.find("&lt;img src=x onerror=alert(5)&gt;"), std::string::npos);
+  for (std::size_t lt = html.find('<'); lt != std::string::npos; lt = html.find('<', lt + 1)) {
+    std::string tag = Lower(html.substr(lt, html.find('>', lt) - lt));
+    EXPECT_EQ(tag.find("onerror"), std::string::npos) << tag;
+  }
   EXPECT_EQ(Lower(html).find("<img"), std::string::npos);  // nothing to fetch
   EXPECT_NE(html.find("&lt;script&gt;alert(6)&lt;/script&gt; &quot;quoted&quot;"),
             std::string::npos);

@@ -7,7 +7,7 @@ _claimlint() {
   local opts="--format --output --sarif --summary --color --fail-on --config --rules
     --no-default-rules --enable --disable --references --baseline --write-baseline
     --jobs --shard --changed-since --changed-first --stdin-filename --print-config --init
-    --list-rules --explain --write-rule-docs --version --help --quiet --stats"
+    --list-rules --explain --write-rule-docs --root --version --help --quiet --stats"
   if [[ "${COMP_WORDS[1]}" == lsp ]]; then
     COMPREPLY=($(compgen -W "--stdio" -- "$cur"))
     return
@@ -35,6 +35,9 @@ _claimlint() {
     --output | -o | --sarif | --summary | --config | -c | --rules | --references | \
       --baseline | --write-baseline | --print-config | --write-rule-docs)
       COMPREPLY=($(compgen -f -- "$cur"))
+      return ;;
+    --root)
+      COMPREPLY=($(compgen -d -- "$cur"))
       return ;;
   esac
   if [[ "$cur" == -* ]]; then
